@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "gomod-doctor",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "gomod-doctor", targets: ["gomod-doctor"]),
+        .library(name: "GoModConfig", targets: ["GoModConfig"]),
+        .library(name: "Doctor", targets: ["Doctor"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+    ],
+    targets: [
+        // How the go command reads its configuration and routes each module. Pure: no I/O
+        // beyond what its callers hand in. Crypto only for the GOSUMDB verifier-key hash.
+        .target(
+            name: "GoModConfig",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // The only place that draws conclusions: evidence → findings with fixes.
+        .target(name: "Doctor", dependencies: ["GoModConfig"]),
+        // Presentation: terminal text, JSON, localisation (en, zh-Hans), redaction.
+        .target(name: "Report", dependencies: ["Doctor", "GoModConfig"]),
+        .executableTarget(
+            name: "gomod-doctor",
+            dependencies: [
+                "GoModConfig", "Doctor", "Report",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Test support: real network namespaces, servers and faults (see ../shared/lab.md).
+        .target(name: "LabKit", path: "Tests/LabKit"),
+        .testTarget(name: "GoModConfigTests", dependencies: ["GoModConfig"]),
+        .testTarget(name: "DoctorTests", dependencies: ["Doctor", "Report", "GoModConfig"]),
+        .testTarget(name: "LabTests", dependencies: ["LabKit", "GoModConfig", "Doctor", "Report"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
