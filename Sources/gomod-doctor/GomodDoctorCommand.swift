@@ -5,8 +5,9 @@ import Doctor
 struct GomodDoctorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gomod-doctor",
-        abstract: "Find out why go mod download / go get / go mod tidy fails or crawls here.",
+        abstract: "Find out why go mod download / go get / go mod tidy fails or crawls on this machine.",
+        discussion: "Start with `gomod-doctor env` to see the Go module configuration, where each value comes from, and how every requirement would be fetched.",
         version: DoctorVersion.string,
-        subcommands: []
+        subcommands: [EnvCommand.self]
     )
 }

@@ -1,0 +1,85 @@
+import GoModConfig
+
+extension ConfigRules {
+    static func gosumdb(_ c: ConfigContext) -> [Finding] {
+        let value = c.env["GOSUMDB"]
+        if let error = c.routes.checksumDatabaseError {
+            let wrongKey = value.hasPrefix("sum.golang.org+") && value != SumDBSettingParser.knownKeys["sum.golang.org"]
+            return [Finding(id: wrongKey ? "config.gosumdb.wrong-key" : "config.gosumdb.invalid", severity: .failure, target: "GOSUMDB",
+                            arguments: ["value": value, "error": error.message],
+                            evidence: ["GOSUMDB=\(value)", error.message] + origin(c, "GOSUMDB"),
+                            fix: Fix(commands: FixCommands.set("GOSUMDB", to: "sum.golang.org", in: c.env), explanationKey: "fix.gosumdb.default"))]
+        }
+        if value == "off" {
+            return [Finding(id: "config.gosumdb.off", severity: .warning, target: "GOSUMDB", arguments: [:],
+                            evidence: ["GOSUMDB=off"] + origin(c, "GOSUMDB"),
+                            fix: Fix(commands: FixCommands.set("GOSUMDB", to: "sum.golang.org", in: c.env), explanationKey: "fix.gosumdb.enable"))]
+        }
+        return []
+    }
+
+    static func go111module(_ c: ConfigContext) -> [Finding] {
+        let value = c.env["GO111MODULE"]
+        let hasGoMod = c.project.goModPath != nil
+        do {
+            guard try ModuleMode.parse(value) == .off else { return [] }
+            return [Finding(id: "config.go111module.off", severity: hasGoMod ? .failure : .warning, target: "GO111MODULE",
+                            arguments: ["gomod": c.project.goModPath ?? ""],
+                            evidence: ["GO111MODULE=off"] + origin(c, "GO111MODULE"),
+                            fix: Fix(commands: FixCommands.unset("GO111MODULE", in: c.env), explanationKey: "fix.go111module.default"))]
+        } catch {
+            return [Finding(id: "config.go111module.invalid", severity: .failure, target: "GO111MODULE",
+                            arguments: ["value": value, "error": error.message], evidence: [error.message],
+                            fix: Fix(commands: FixCommands.unset("GO111MODULE", in: c.env), explanationKey: "fix.go111module.default"))]
+        }
+    }
+
+    static func goflags(_ c: ConfigContext) -> [Finding] {
+        let value = c.env["GOFLAGS"]
+        let flags: GoFlags
+        do {
+            flags = try GoFlags.parse(value)
+        } catch {
+            return [Finding(id: "config.goflags.invalid", severity: .failure, target: "GOFLAGS",
+                            arguments: ["value": value, "error": error.message], evidence: [error.message],
+                            fix: Fix(commands: FixCommands.unset("GOFLAGS", in: c.env), explanationKey: "fix.goflags.clear"))]
+        }
+        guard flags.mod == "vendor", c.project.goModPath != nil, !c.project.hasVendorDirectory else { return [] }
+        let rest = value.split(separator: " ").filter { !$0.hasPrefix("-mod=") && !$0.hasPrefix("--mod=") }.joined(separator: " ")
+        let removeCommands = rest.isEmpty ? FixCommands.unset("GOFLAGS", in: c.env) : FixCommands.set("GOFLAGS", to: rest, in: c.env)
+        return [Finding(id: "config.goflags.vendor-missing", severity: .failure, target: "GOFLAGS",
+                        arguments: ["dir": c.project.directory],
+                        evidence: ["GOFLAGS=\(value)", "no vendor/ in \(c.project.directory)"] + origin(c, "GOFLAGS"),
+                        fix: Fix(commands: removeCommands, explanationKey: "fix.goflags.vendor"))]
+    }
+
+    static func toolchain(_ c: ConfigContext) -> [Finding] {
+        var findings: [Finding] = []
+        let value = c.env["GOTOOLCHAIN"]
+        if !value.isEmpty, c.env.variable("GOTOOLCHAIN")?.supported == true {
+            do { _ = try ToolchainSetting.parse(value) } catch {
+                findings.append(Finding(id: "config.gotoolchain.invalid", severity: .failure, target: "GOTOOLCHAIN",
+                                        arguments: ["value": value, "error": error.message], evidence: [error.message],
+                                        fix: Fix(commands: FixCommands.unset("GOTOOLCHAIN", in: c.env), explanationKey: "fix.gotoolchain.default")))
+            }
+        }
+        guard let route = c.routes.toolchain else { return findings }
+        let arguments = ["required": route.required, "local": route.local ?? "none", "reason": route.reason,
+                         "module": "\(route.module)@\(route.version)"]
+        if route.willSwitch {
+            findings.append(Finding(id: "config.toolchain.download", severity: .info, target: "\(route.module)@\(route.version)",
+                                    arguments: arguments, evidence: [route.reason, RouteDescription.walk(route.sources)]))
+        } else {
+            findings.append(Finding(id: "config.toolchain.cannot-switch", severity: .warning, target: "go.mod",
+                                    arguments: arguments, evidence: [route.reason],
+                                    fix: Fix(commands: ["go install golang.org/dl/\(route.required)@latest && \(route.required) download"],
+                                             explanationKey: "fix.toolchain.install")))
+        }
+        return findings
+    }
+}
+
+/// Short text forms of a route for evidence lines.
+enum RouteDescription {
+    static func walk(_ steps: [RouteStep]) -> String { ConfigRules.describe(steps) }
+}

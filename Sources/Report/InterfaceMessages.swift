@@ -1,0 +1,30 @@
+/// Headings and labels of the terminal report.
+enum InterfaceMessages {
+    static let entries: [String: (en: String, zh: String)] = [
+        "ui.env.title": ("Go module configuration", "Go 模块配置"),
+        "ui.env.rules": ("rules of {rules}", "按 {rules} 的规则"),
+        "ui.env.no-go": ("no go command found: showing current Go defaults", "未找到 go 命令：显示当前 Go 版本的默认值"),
+        "ui.env.goenv-file": ("GOENV file", "GOENV 文件"),
+        "ui.env.goenv-missing": ("(does not exist)", "（不存在）"),
+        "ui.env.goenv-off": ("disabled (GOENV=off)", "已禁用（GOENV=off）"),
+        "ui.env.variables": ("Variables", "变量"),
+        "ui.env.unsupported": ("not read by this go", "当前 go 版本不读取"),
+        "ui.env.hides": ("hides", "覆盖了"),
+        "ui.routes.title": ("Routes", "获取路径"),
+        "ui.routes.none": ("no go.mod here: no module routes", "此处没有 go.mod：没有模块路径"),
+        "ui.routes.local": ("local directory {dir}: not downloaded", "本地目录 {dir}：不下载"),
+        "ui.routes.vendored": ("from vendor/: not downloaded", "来自 vendor/：不下载"),
+        "ui.routes.excluded": ("version excluded: the go command lists versions on this route", "该版本被 exclude：go 命令会在此路径上列出版本"),
+        "ui.routes.sumdb": ("checksum", "校验"),
+        "ui.routes.insecure": ("GOINSECURE", "GOINSECURE"),
+        "ui.routes.on-not-found": ("next on 404/410", "仅 404/410 时尝试下一个"),
+        "ui.routes.on-any-error": ("next on any error", "任何错误都尝试下一个"),
+        "ui.sumdb.title": ("Checksum database", "校验和数据库"),
+        "ui.sumdb.off": ("off", "已关闭"),
+        "ui.toolchain.title": ("Toolchain", "工具链"),
+        "ui.findings.title": ("Findings", "诊断结果"),
+        "ui.findings.none": ("configuration looks healthy", "配置看起来正常"),
+        "ui.findings.fix": ("fix", "修复"),
+        "ui.summary": ("{failures} failure(s), {warnings} warning(s), {info} note(s)", "{failures} 个错误，{warnings} 个警告，{info} 条提示"),
+    ]
+}

@@ -1,0 +1,28 @@
+/// Every user-facing sentence, by key, in English and Simplified Chinese. Templates use
+/// `{name}` placeholders filled from a finding's arguments.
+public struct MessageCatalog: Sendable {
+    public var language: Language
+
+    public init(language: Language) {
+        self.language = language
+    }
+
+    /// The sentence for `key` with `{name}` placeholders replaced; the key itself when missing
+    /// (tests check that no key is missing).
+    public func text(_ key: String, _ arguments: [String: String] = [:]) -> String {
+        guard let entry = Self.entries[key] else { return key }
+        var text = language == .zh ? entry.zh : entry.en
+        for (name, value) in arguments {
+            text = text.replacingOccurrences(of: "{\(name)}", with: value)
+        }
+        return text
+    }
+
+    public static func has(_ key: String) -> Bool { entries[key] != nil }
+
+    public static var keys: [String] { entries.keys.sorted() }
+
+    static let entries: [String: (en: String, zh: String)] = FindingMessages.entries
+        .merging(FixMessages.entries) { first, _ in first }
+        .merging(InterfaceMessages.entries) { first, _ in first }
+}
