@@ -1,0 +1,205 @@
+/// Interprets go.mod statements into a `GoModFile`: golang.org/x/mod/modfile rule.go
+/// `parseToFile` / `(*File).add` in strict mode with a nil VersionFixer (versions must be
+/// canonical or canonicalizable semver), plus the directives added after x/mod v0.7.0
+/// (`toolchain`, `godebug`, `tool`, `ignore`) as current modfile implements them.
+struct GoModDirectiveReader {
+    private let fileName: String
+    private(set) var file = GoModFile()
+    private(set) var errors: [ConfigInputError] = []
+    /// modfile records a module statement even when its argument is malformed.
+    private var moduleSeen = false
+
+    init(fileName: String) {
+        self.fileName = fileName
+    }
+
+    /// Directives that may be written as `verb ( … )` blocks.
+    private static let blockVerbs: Set<String> = ["module", "godebug", "require", "exclude", "replace", "retract", "tool", "ignore"]
+
+    // modfile GoVersionRE (current): 1.N, 1.N.P, 1.NrcK / betaK.
+    private static func isGoVersion(_ s: String) -> Bool {
+        s.wholeMatch(of: #/([1-9][0-9]*)\.(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))?([a-z]+[0-9]+)?/#) != nil
+    }
+
+    // modfile ToolchainRE (current): ^default$|^go1($|\.)
+    private static func isToolchainName(_ s: String) -> Bool {
+        s == "default" || s == "go1" || s.hasPrefix("go1.")
+    }
+
+    mutating func read(_ syntax: GoModSyntax) {
+        for statement in syntax.statements {
+            switch statement {
+            case .comments:
+                continue
+            case .line(let line):
+                add(block: nil, line: line, verb: line.tokens[0], args: Array(line.tokens.dropFirst()))
+            case .block(let block):
+                guard block.tokens.count == 1, Self.blockVerbs.contains(block.tokens[0]) else {
+                    errors.append(block.start.error(file: fileName, "unknown block type: \(block.tokens.joined(separator: " "))"))
+                    continue
+                }
+                for line in block.lines {
+                    add(block: block, line: line, verb: block.tokens[0], args: line.tokens)
+                }
+            }
+        }
+    }
+
+    private mutating func fail(_ line: GoModSyntax.Line, _ message: String) {
+        errors.append(line.start.error(file: fileName, message))
+    }
+
+    private mutating func add(block: GoModSyntax.Block?, line: GoModSyntax.Line, verb: String, args: [String]) {
+        let lineNumber = line.start.line
+        switch verb {
+        case "go":
+            if file.goVersion != nil { return fail(line, "repeated go statement") }
+            guard args.count == 1 else { return fail(line, "go directive expects exactly one argument") }
+            guard Self.isGoVersion(args[0]) else {
+                return fail(line, "invalid go version '\(args[0])': must match format 1.23.0")
+            }
+            file.goVersion = args[0]
+        case "toolchain":
+            if file.toolchain != nil { return fail(line, "repeated toolchain statement") }
+            guard args.count == 1 else { return fail(line, "toolchain directive expects exactly one argument") }
+            guard Self.isToolchainName(args[0]) else {
+                return fail(line, "invalid toolchain version '\(args[0])': must match format go1.23.0 or default")
+            }
+            file.toolchain = args[0]
+        case "godebug":
+            guard args.count == 1, !args[0].contains(where: { "\"`',".contains($0) }),
+                  let eq = args[0].firstIndex(of: "=") else {
+                return fail(line, "usage: godebug key=value")
+            }
+            let key = String(args[0][..<eq])
+            let value = String(args[0][args[0].index(after: eq)...])
+            file.godebug.append(GoModGodebug(key: key, value: value, line: lineNumber))
+        case "module":
+            if moduleSeen { return fail(line, "repeated module statement") }
+            moduleSeen = true
+            let deprecated = GoModComments.deprecation(in: GoModComments.directiveComment(block: block, line: line))
+            file.moduleDeprecated = deprecated.isEmpty ? nil : deprecated
+            guard args.count == 1 else { return fail(line, "usage: module module/path") }
+            switch Self.parseString(args[0]) {
+            case .failure(let reason): fail(line, "invalid quoted string: \(reason.text)")
+            case .success(let path): file.modulePath = path
+            }
+        case "require", "exclude":
+            guard args.count == 2 else { return fail(line, "usage: \(verb) module/path v1.2.3") }
+            let path: String
+            switch Self.parseString(args[0]) {
+            case .failure(let reason): return fail(line, "invalid quoted string: \(reason.text)")
+            case .success(let p): path = p
+            }
+            let version: String
+            switch Self.parseVersion(verb: verb, path: path, token: args[1]) {
+            case .failure(let reason): return fail(line, reason.text)
+            case .success(let v): version = v
+            }
+            guard let (_, pathMajor) = ModulePath.splitPathVersion(path) else {
+                return fail(line, "invalid module path")
+            }
+            if let reason = ModulePath.checkPathMajor(version, pathMajor: pathMajor) {
+                return fail(line, "\(verb) \(path): \(reason)")
+            }
+            if verb == "require" {
+                let indirect = GoModComments.isIndirect(line)
+                file.requires.append(GoModRequirement(path: path, version: version, indirect: indirect, line: lineNumber))
+            } else {
+                file.excludes.append(ModuleVersion(path: path, version: version))
+            }
+        case "replace":
+            switch GoModReplaceReader.parse(args: args, verb: verb, line: lineNumber) {
+            case .failure(let reason): fail(line, reason.text)
+            case .success(let replacement): file.replaces.append(replacement)
+            }
+        case "retract":
+            let rationale = GoModComments.directiveComment(block: block, line: line)
+            var rest = args[...]
+            switch Self.parseVersionInterval(&rest) {
+            case .failure(let reason): return fail(line, reason.text)
+            case .success(let (low, high)):
+                if let extra = rest.first {
+                    return fail(line, "unexpected token after version: \(GoModQuoting.quote(extra))")
+                }
+                file.retracts.append(GoModRetraction(low: low, high: high, rationale: rationale, line: lineNumber))
+            }
+        case "tool", "ignore":
+            guard args.count == 1 else { return fail(line, "\(verb) directive expects exactly one argument") }
+            switch Self.parseString(args[0]) {
+            case .failure(let reason): fail(line, "invalid quoted string: \(reason.text)")
+            case .success(let path):
+                if verb == "tool" { file.tools.append(path) } else { file.ignores.append(path) }
+            }
+        default:
+            fail(line, "unknown directive: \(verb)")
+        }
+    }
+
+    /// A reason text as the go command prints it, carried through `Result`.
+    struct Reason: Error {
+        var text: String
+    }
+
+    /// modfile parseString: `"…"` is unquoted Go-style; any other quote is rejected.
+    static func parseString(_ token: String) -> Result<String, Reason> {
+        if token.hasPrefix("\"") {
+            guard let s = GoModQuoting.unquote(token) else { return .failure(Reason(text: "invalid syntax")) }
+            return .success(s)
+        }
+        if token.contains(where: { $0 == "\"" || $0 == "'" || $0 == "`" }) {
+            return .failure(Reason(text: "unquoted string cannot contain quote"))
+        }
+        return .success(token)
+    }
+
+    /// modfile parseVersion with a nil fixer: the canonical form of a semver version, or
+    /// `verb path: version "x" invalid: …`.
+    static func parseVersion(verb: String, path: String, token: String) -> Result<String, Reason> {
+        let prefix = path.isEmpty ? "\(verb): " : "\(verb) \(path): "
+        switch parseString(token) {
+        case .failure(let reason):
+            return .failure(Reason(text: prefix + "version \(GoModQuoting.quote(token)) invalid: \(reason.text)"))
+        case .success(let t):
+            let cv = ModulePath.canonicalVersion(t)
+            if cv.isEmpty {
+                return .failure(Reason(text: prefix + "version \(GoModQuoting.quote(t)) invalid: must be of the form v1.2.3"))
+            }
+            return .success(cv)
+        }
+    }
+
+    /// modfile parseVersionInterval for `retract` (with its do-not-fix fixer: versions are
+    /// only unquoted, not validated): `v1.2.3` or `[low, high]`.
+    static func parseVersionInterval(_ toks: inout ArraySlice<String>) -> Result<(String, String), Reason> {
+        func version(_ token: String) -> Result<String, Reason> {
+            switch parseString(token) {
+            case .failure(let reason):
+                return .failure(Reason(text: "retract: version \(GoModQuoting.quote(token)) invalid: \(reason.text)"))
+            case .success(let v): return .success(v)
+            }
+        }
+        guard let first = toks.first, first != "(" else { return .failure(Reason(text: "expected '[' or version")) }
+        if first != "[" {
+            toks = toks.dropFirst()
+            return version(first).map { ($0, $0) }
+        }
+        var t = toks.dropFirst()
+        guard let lowToken = t.popFirst() else { return .failure(Reason(text: "expected version after '['")) }
+        let low: String
+        switch version(lowToken) {
+        case .failure(let e): return .failure(e)
+        case .success(let v): low = v
+        }
+        guard t.popFirst() == "," else { return .failure(Reason(text: "expected ',' after version")) }
+        guard let highToken = t.popFirst() else { return .failure(Reason(text: "expected version after ','")) }
+        let high: String
+        switch version(highToken) {
+        case .failure(let e): return .failure(e)
+        case .success(let v): high = v
+        }
+        guard t.popFirst() == "]" else { return .failure(Reason(text: "expected ']' after version")) }
+        toks = t
+        return .success((low, high))
+    }
+}

@@ -1,0 +1,71 @@
+/// A parsed go.mod file: what the go command reads from the main module's go.mod
+/// (golang.org/x/mod/modfile `Parse` with a nil fixer, plus the newer `toolchain`,
+/// `godebug`, `tool` and `ignore` directives).
+public struct GoModFile: Sendable, Equatable, Codable {
+    public var modulePath: String?
+    /// The `Deprecated:` paragraph of the module directive's comments, if any.
+    public var moduleDeprecated: String?
+    public var goVersion: String?
+    public var toolchain: String?
+    public var godebug: [GoModGodebug] = []
+    public var requires: [GoModRequirement] = []
+    public var excludes: [ModuleVersion] = []
+    public var replaces: [GoModReplacement] = []
+    public var retracts: [GoModRetraction] = []
+    public var tools: [String] = []
+    public var ignores: [String] = []
+
+    public init() {}
+
+    /// The largest go.mod the go command accepts inside a module zip (x/mod/zip MaxGoMod);
+    /// larger inputs are refused before lexing so hostile files cannot cost time or memory.
+    public static let maxSize = 16 << 20
+
+    /// Parses go.mod text. `fileName` is used in error positions. Throws the first error
+    /// modfile would report (`go.mod:3:5: unknown directive: foo`): `line` and `column`
+    /// are modfile's, with the column omitted at the start of a line as Go prints it, and
+    /// `message` is modfile's text after the position.
+    public static func parse(_ text: String, fileName: String) throws(ConfigInputError) -> GoModFile {
+        let size = text.utf8.count
+        guard size <= maxSize else {
+            throw ConfigInputError(input: fileName, message: "go.mod file too large (\(size) bytes; max size is \(maxSize) bytes)")
+        }
+        let syntax = try GoModSyntaxParser.parse(text, fileName: fileName)
+        var reader = GoModDirectiveReader(fileName: fileName)
+        reader.read(syntax)
+        if let first = reader.errors.first { throw first }
+        return reader.file
+    }
+
+    /// The replacement that applies to `path@version`, as modload's `replacement` picks it:
+    /// a `replace path version =>` line beats a `replace path =>` line for all versions;
+    /// among duplicates the last one wins (the go command refuses conflicting duplicates;
+    /// see `conflictingReplacements`).
+    public func replacement(for path: String, version: String) -> GoModReplacement? {
+        replaces.last { $0.oldPath == path && $0.oldVersion == version }
+            ?? replaces.last { $0.oldPath == path && $0.oldVersion == nil }
+    }
+
+    /// The go command's fatal error for two replace lines with the same left-hand side but
+    /// different targets (modload toReplaceMap), one string per conflict, e.g.
+    /// `go: conflicting replacements for example.com/a@v1.0.0:\n\t./a\n\texample.com/b@v1.0.0`.
+    public func conflictingReplacements() -> [String] {
+        var seen: [ModuleVersion: GoModReplacementTarget] = [:]
+        var conflicts: [String] = []
+        for r in replaces {
+            let old = ModuleVersion(path: r.oldPath, version: r.oldVersion ?? "")
+            if let prev = seen[old], prev != r.target {
+                conflicts.append("go: conflicting replacements for \(old):\n\t\(Self.describe(prev))\n\t\(Self.describe(r.target))")
+            }
+            seen[old] = r.target
+        }
+        return conflicts
+    }
+
+    private static func describe(_ target: GoModReplacementTarget) -> String {
+        switch target {
+        case .module(let path, let version): ModuleVersion(path: path, version: version).description
+        case .directory(let dir): dir
+        }
+    }
+}

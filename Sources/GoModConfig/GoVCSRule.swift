@@ -1,0 +1,11 @@
+/// One GOVCS entry `pattern:vcs|vcs…`; `pattern` is `public`, `private` or a module path glob.
+public struct GoVCSRule: Sendable, Equatable, Codable {
+    public var pattern: String
+    /// VCS command names (`git`, `hg`, `svn`, `bzr`, `fossil`), `all` or `off`.
+    public var allowed: [String]
+
+    public init(pattern: String, allowed: [String]) {
+        self.pattern = pattern
+        self.allowed = allowed
+    }
+}

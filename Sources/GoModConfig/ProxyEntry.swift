@@ -1,0 +1,18 @@
+/// One entry of the GOPROXY list after the go command's normalisation.
+///
+/// `noproxy` is the pseudo-entry the go command prepends when GONOPROXY is set (it fetches
+/// directly the modules that match GONOPROXY and answers "not found" for the rest).
+/// `url` carries the full URL, with `https://` already added to a bare `host/path`.
+public enum ProxyEntry: Sendable, Equatable, Codable {
+    case noproxy, direct, off, url(String)
+
+    /// The entry as the go command spells it in messages (`noproxy`, `direct`, `off`, URL).
+    public var text: String {
+        switch self {
+        case .noproxy: return "noproxy"
+        case .direct: return "direct"
+        case .off: return "off"
+        case .url(let url): return url
+        }
+    }
+}
