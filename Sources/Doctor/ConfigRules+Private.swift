@@ -8,27 +8,31 @@ extension ConfigRules {
         var findings: [Finding] = []
         let looksPrivate = c.downloadedModules.filter { PrivateModuleHeuristic.looksPrivate($0.path) }
         let byHost = Dictionary(grouping: looksPrivate) { PrivateModuleHeuristic.host(of: $0.path) }
+        // One combined command for all hosts, so running the fixes of several findings composes.
+        let hostsForGOPRIVATE = byHost.keys.filter { host in byHost[host]?.contains { !$0.matchesGONOPROXY } == true }.sorted()
+        let hostsForGONOSUMDB = byHost.keys.filter { host in
+            byHost[host]?.contains { !$0.matchesGONOSUMDB && $0.checksum.database != nil && $0.checksum.goSumHasEntry != true } == true
+        }.sorted()
+        var privateCommands = FixCommands.append("GOPRIVATE", hostsForGOPRIVATE, in: c.env)
+        if c.env.variable("GONOPROXY")?.source != .derived, !c.env["GONOPROXY"].isEmpty {
+            privateCommands += FixCommands.append("GONOPROXY", hostsForGOPRIVATE, in: c.env)
+        }
+        if c.env.variable("GONOSUMDB")?.source != .derived, !c.env["GONOSUMDB"].isEmpty {
+            privateCommands += FixCommands.append("GONOSUMDB", hostsForGOPRIVATE, in: c.env)
+        }
         for host in byHost.keys.sorted() {
             let modules = byHost[host] ?? []
             let unproxied = modules.filter { !$0.matchesGONOPROXY }
             let unsummed = modules.filter { !$0.matchesGONOSUMDB && $0.checksum.database != nil && $0.checksum.goSumHasEntry != true }
-            let pattern = host
             if let first = unproxied.first {
                 let toPublicProxy = first.firstNetworkStep?.kind == .proxy
-                var commands = FixCommands.append("GOPRIVATE", pattern, in: c.env)
-                if c.env.variable("GONOPROXY")?.source != .derived, !c.env["GONOPROXY"].isEmpty {
-                    commands += FixCommands.append("GONOPROXY", pattern, in: c.env)
-                }
-                if c.env.variable("GONOSUMDB")?.source != .derived, !c.env["GONOSUMDB"].isEmpty {
-                    commands += FixCommands.append("GONOSUMDB", pattern, in: c.env)
-                }
                 findings.append(Finding(
                     id: "config.private-module.not-in-goprivate", severity: toPublicProxy ? .failure : .warning, target: host,
                     arguments: ["host": host, "count": String(unproxied.count), "first": "\(first.path)@\(first.version)",
                                 "proxy": first.firstNetworkStep?.url ?? "direct"],
                     evidence: unproxied.prefix(10).map { "\($0.path)@\($0.version): " + describe($0.sources) }
                         + ["GOPRIVATE=\(c.env["GOPRIVATE"])", "GONOPROXY=\(c.env["GONOPROXY"])"],
-                    fix: Fix(commands: commands, explanationKey: "fix.goprivate.add")))
+                    fix: Fix(commands: privateCommands, explanationKey: "fix.goprivate.add")))
             } else if let first = unsummed.first {
                 findings.append(Finding(
                     id: "config.private-module.sumdb", severity: .failure, target: host,
@@ -36,7 +40,7 @@ extension ConfigRules {
                                 "database": first.checksum.database ?? ""],
                     evidence: unsummed.prefix(10).map { "\($0.path)@\($0.version): checksum database \($0.checksum.database ?? "") consulted" }
                         + ["GONOSUMDB=\(c.env["GONOSUMDB"])"],
-                    fix: Fix(commands: FixCommands.append("GONOSUMDB", pattern, in: c.env), explanationKey: "fix.gonosumdb.add")))
+                    fix: Fix(commands: FixCommands.append("GONOSUMDB", hostsForGONOSUMDB, in: c.env), explanationKey: "fix.gonosumdb.add")))
             }
         }
         return findings

@@ -30,12 +30,11 @@ public enum FixCommands {
         return commands.isEmpty ? ["go env -u \(name)"] : commands
     }
 
-    /// Appends `addition` to a comma-separated list variable, keeping what is there.
-    public static func append(_ name: String, _ addition: String, in env: ResolvedGoEnv) -> [String] {
-        let current = env[name]
-        let parts = current.split(separator: ",").map(String.init).filter { !$0.isEmpty }
-        let merged = (parts.contains(addition) ? parts : parts + [addition]).joined(separator: ",")
-        return set(name, to: merged, in: env)
+    /// Appends `additions` to a comma-separated list variable, keeping what is there.
+    public static func append(_ name: String, _ additions: [String], in env: ResolvedGoEnv) -> [String] {
+        var parts = env[name].split(separator: ",").map(String.init).filter { !$0.isEmpty }
+        for addition in additions where !parts.contains(addition) { parts.append(addition) }
+        return set(name, to: parts.joined(separator: ","), in: env)
     }
 
     /// Single-quotes a value for POSIX shells when it holds anything the shell would interpret.

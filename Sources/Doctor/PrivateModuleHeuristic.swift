@@ -27,11 +27,23 @@ public enum PrivateModuleHeuristic {
         if host.contains(":") { return true }           // host:port
         if host.split(separator: ".").allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) { return true } // IPv4
         let dotted = "." + host
-        return privateSuffixes.contains { dotted.hasSuffix($0) }
+        if privateSuffixes.contains(where: { dotted.hasSuffix($0) }) { return true }
+        let labels = host.split(separator: ".").map(String.init)
+        if labels.dropLast().contains(where: privateLabels.contains) { return true }
+        if let first = labels.first, labels.count > 2, selfHostedForgeLabels.contains(first) { return true }
+        return reservedDomains.contains { dotted.hasSuffix("." + $0) }
     }
 
+    /// A label that names an intranet anywhere in the host: git.corp.acme.com, pkg.internal.acme.io.
+    static let privateLabels: Set<String> = ["corp", "internal", "intranet", "intra", "private", "priv", "local", "lan"]
+    /// The first label of a self-hosted forge (gitlab.acme.com); only with three or more labels,
+    /// so public forges like gitlab.com and gitee.com are not caught.
+    static let selfHostedForgeLabels: Set<String> = ["git", "gitlab", "gitea", "gogs", "gerrit", "scm", "code", "svn", "repo", "bitbucket"]
+    /// Second-level names reserved for documentation (RFC 2606): nothing public serves them.
+    static let reservedDomains = ["example.com", "example.net", "example.org"]
+
     /// A few well-known public module paths: a pattern matching all of them matches "everything".
-    static let publicSamples = ["github.com/google/uuid", "golang.org/x/text", "gopkg.in/yaml.v3", "example.com/m", "k8s.io/api"]
+    static let publicSamples = ["github.com/google/uuid", "golang.org/x/text", "gopkg.in/yaml.v3", "go.uber.org/zap", "k8s.io/api"]
 
     /// Whether a GOPRIVATE-style list covers public modules wholesale (e.g. `*` or `*/*`).
     public static func matchesAllPublicModules(_ patterns: String) -> Bool {

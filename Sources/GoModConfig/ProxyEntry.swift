@@ -15,4 +15,21 @@ public enum ProxyEntry: Sendable, Equatable, Codable {
         case .url(let url): return url
         }
     }
+
+    /// Encoded as one string ("direct", "off", "noproxy" or the URL), with credentials redacted:
+    /// JSON output never carries a proxy password. Decoding a redacted URL keeps it redacted.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(SecretRedactor.redact(text))
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        switch text {
+        case "noproxy": self = .noproxy
+        case "direct": self = .direct
+        case "off": self = .off
+        default: self = .url(text)
+        }
+    }
 }

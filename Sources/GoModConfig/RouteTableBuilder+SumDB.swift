@@ -34,15 +34,15 @@ extension RouteTableBuilder {
         let goLine = goMod.goVersion.flatMap(GoReleaseVersion.init)
         let toolchainLine = goMod.toolchain.flatMap(GoReleaseVersion.init)
         guard let needed = [goLine, toolchainLine].compactMap({ $0 }).max() else { return nil }
-        let local = env.goVersion
-        if let local, !(local < needed) { return nil }
+        // With no go command there is nothing to switch from.
+        guard let local = env.goVersion, local < needed else { return nil }
         let name = (toolchainLine == needed ? goMod.toolchain : nil) ?? needed.toolchainName
         let required = name.hasPrefix("go") ? name : "go" + name
         let module = "golang.org/toolchain"
         let version = "v0.0.1-\(required).\(goos)-\(goarch)"
         var willSwitch = true
         var reason = "GOTOOLCHAIN=\(env["GOTOOLCHAIN"].isEmpty ? "auto" : env["GOTOOLCHAIN"]) allows downloading \(required)"
-        if let local, !local.atLeast(1, 21) {
+        if !local.atLeast(1, 21) {
             willSwitch = false
             reason = "the local \(local.toolchainName) predates toolchain switching (Go 1.21): it will try to build with itself"
         } else {
@@ -60,7 +60,7 @@ extension RouteTableBuilder {
                 break
             }
         }
-        return ToolchainRoute(required: required, local: local?.toolchainName, module: module, version: version,
+        return ToolchainRoute(required: required, local: local.toolchainName, module: module, version: version,
                               willSwitch: willSwitch, reason: reason,
                               sources: willSwitch ? steps(for: module, proxies: proxies, modMode: "mod") : [])
     }

@@ -57,6 +57,16 @@ struct ConfigRulesTests {
         #expect(ids(diagnosis).contains("config.private-pattern.unused"))
     }
 
+    /// Running the fixes of several findings one after another must not undo each other.
+    @Test func privateFixesCompose() {
+        let goMod = "module m\n\ngo 1.19\n\nrequire (\n  git.corp.example.com/a v1.0.0\n  gitlab.acme.io/b v1.0.0\n  corp/c v1.0.0\n)\n"
+        let diagnosis = diagnose(["GOPRIVATE": "keep.example.com"], goMod: goMod)
+        let fixes = diagnosis.findings.filter { $0.id == "config.private-module.not-in-goprivate" }.compactMap(\.fix?.commands)
+        #expect(fixes.count == 3)
+        #expect(Set(fixes).count == 1)
+        #expect(fixes.first?.last == "go env -w GOPRIVATE=keep.example.com,corp,git.corp.example.com,gitlab.acme.io")
+    }
+
     @Test func privateModuleInGonoproxyButNotGonosumdb() throws {
         let diagnosis = diagnose(["GONOPROXY": "git.corp.example.com"])
         let finding = try #require(diagnosis.findings.first { $0.id == "config.private-module.sumdb" })
