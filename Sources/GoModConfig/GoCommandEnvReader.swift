@@ -30,12 +30,15 @@ public enum GoCommandEnvReader {
         DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: timer)
         // `go env -json` prints a few kilobytes; read both pipes fully before waiting.
         let errorData = SharedData()
-        let errorReader = Thread { errorData.value = errors.fileHandleForReading.readDataToEndOfFile() }
-        errorReader.start()
+        let errorsRead = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            errorData.value = errors.fileHandleForReading.readDataToEndOfFile()
+            errorsRead.signal()
+        }
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         timer.cancel()
-        while !errorData.isSet { Thread.sleep(forTimeInterval: 0.005) }
+        errorsRead.wait()
         guard process.terminationStatus == 0 else {
             let message = String(decoding: errorData.value, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             return .failure(Failure(description: "go env -json exited \(process.terminationStatus): \(message)"))
@@ -47,16 +50,14 @@ public enum GoCommandEnvReader {
     }
 }
 
-/// Bytes handed from a reader thread, readable once it has finished.
+/// Bytes handed from the stderr reader to the caller (guarded by a lock).
 private final class SharedData: @unchecked Sendable {
     private let lock = NSLock()
     private var stored = Data()
-    private var done = false
     var value: Data {
         get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue; done = true } }
+        set { lock.withLock { stored = newValue } }
     }
-    var isSet: Bool { lock.withLock { done } }
 }
 
 /// A variable on which our resolution and the go command's disagree.
