@@ -12,6 +12,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
     ],
     targets: [
         // How the go command reads its configuration and routes each module. Pure: no I/O
@@ -20,22 +24,38 @@ let package = Package(
             name: "GoModConfig",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
+        // Network layers (DNS, ICMP, TCP, TLS, HTTP, path, sockets). Knows nothing about Go:
+        // each probe takes a target and a deadline and returns evidence plus an outcome.
+        .target(
+            name: "NetProbes",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOTLS", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // The only place that draws conclusions: evidence → findings with fixes.
-        .target(name: "Doctor", dependencies: ["GoModConfig"]),
+        .target(name: "Doctor", dependencies: ["GoModConfig", "NetProbes"]),
         // Presentation: terminal text, JSON, localisation (en, zh-Hans), redaction.
         .target(name: "Report", dependencies: ["Doctor", "GoModConfig"]),
         .executableTarget(
             name: "gomod-doctor",
             dependencies: [
-                "GoModConfig", "Doctor", "Report",
+                "GoModConfig", "NetProbes", "Doctor", "Report",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Test support: real network namespaces, servers and faults (see ../shared/lab.md).
         .target(name: "LabKit", path: "Tests/LabKit"),
         .testTarget(name: "GoModConfigTests", dependencies: ["GoModConfig"]),
+        .testTarget(name: "NetProbesTests", dependencies: ["NetProbes"]),
         .testTarget(name: "DoctorTests", dependencies: ["Doctor", "Report", "GoModConfig"]),
-        .testTarget(name: "LabTests", dependencies: ["LabKit", "GoModConfig", "Doctor", "Report"]),
+        .testTarget(name: "LabTests", dependencies: ["LabKit", "GoModConfig", "NetProbes", "Doctor", "Report"]),
     ],
     swiftLanguageModes: [.v6]
 )
