@@ -1,0 +1,75 @@
+import Foundation
+import NIOCore
+import NIOSSL
+import NIOTLS
+
+/// What one TLS handshake showed, filled in by the handlers of `TLSClientSetup` on the
+/// channel's event loop and read once the handshake has finished or failed.
+final class TLSHandshakeObservation: @unchecked Sendable {
+    private let lock = NSLock()
+    private var _firstBytes: [UInt8] = []
+    private var _chain: [[UInt8]] = []
+
+    /// The first bytes the server sent (at most 16 KiB): the ServerHello, or whatever it was.
+    var firstBytes: [UInt8] { lock.withLock { _firstBytes } }
+    /// The DER chain the server presented, leaf first.
+    var chain: [[UInt8]] { lock.withLock { _chain } }
+
+    func record(inbound bytes: ByteBuffer) {
+        lock.withLock {
+            guard _firstBytes.count < 16_384 else { return }
+            _firstBytes += bytes.getBytes(at: bytes.readerIndex, length: min(bytes.readableBytes, 16_384 - _firstBytes.count)) ?? []
+        }
+    }
+
+    func record(chain certificates: [NIOSSLCertificate]) {
+        let der = certificates.compactMap { try? $0.toDERBytes() }
+        lock.withLock { _chain = der }
+    }
+}
+
+/// Sits below NIOSSL and copies what the server sends first (NIOSSL does not expose the
+/// negotiated cipher, and a non-TLS answer must be recognisable).
+final class TLSFirstBytesRecorder: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = ByteBuffer
+    typealias InboundOut = ByteBuffer
+    let observation: TLSHandshakeObservation
+
+    init(observation: TLSHandshakeObservation) { self.observation = observation }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        observation.record(inbound: unwrapInboundIn(data))
+        context.fireChannelRead(data)
+    }
+}
+
+/// Sits above NIOSSL and completes `promise` with the ALPN result when the handshake is done,
+/// or fails it with the first error or with the connection closing first. Removes itself.
+final class TLSHandshakeWaiter: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = ByteBuffer
+    let promise: EventLoopPromise<String?>
+
+    init(promise: EventLoopPromise<String?>) { self.promise = promise }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if let event = event as? TLSUserEvent, case .handshakeCompleted(let negotiated) = event {
+            promise.succeed(negotiated)
+            context.pipeline.syncOperations.removeHandler(self, promise: nil)
+        }
+        context.fireUserInboundEventTriggered(event)
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        promise.fail(error)
+        context.fireErrorCaught(error)
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        promise.fail(ChannelError.eof)
+        context.fireChannelInactive()
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        promise.fail(ChannelError.ioOnClosedChannel)   // no-op once completed
+    }
+}
