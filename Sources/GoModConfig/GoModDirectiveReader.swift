@@ -147,7 +147,7 @@ struct GoModDirectiveReader {
             guard let s = GoModQuoting.unquote(token) else { return .failure(Reason(text: "invalid syntax")) }
             return .success(s)
         }
-        if token.contains(where: { $0 == "\"" || $0 == "'" || $0 == "`" }) {
+        if token.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") || $0 == UInt8(ascii: "`") }) {
             return .failure(Reason(text: "unquoted string cannot contain quote"))
         }
         return .success(token)
