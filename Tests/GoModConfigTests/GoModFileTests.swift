@@ -71,6 +71,43 @@ import Testing
         #expect((parseError("module m\n" + line) == nil) == ok, "\(line)")
     }
 
+    // read_test.go TestParseLax: dependency go.mod files with directives and syntax from
+    // the future still yield their module and requirements.
+    @Test func parseLaxIgnoresIrrelevantErrors() throws {
+        let bad = """
+            module m
+            \t\tsurprise attack
+            \t\tx y (
+            \t\t\tz
+            \t\t)
+            \t\texclude v1.2.3
+            \t\treplace <-!!!
+            \t\tretract v1.2.3 v1.2.4
+            \t\tretract (v1.2.3, v1.2.4]
+            \t\tretract v1.2.3 (
+            \t\t\tkey1 value1
+            \t\t\tkey2 value2
+            \t\t)
+            \t\trequire good v1.0.0
+            \t
+            """
+        let file = try GoModFile.parseLax(bad, fileName: "file")
+        #expect(file.modulePath == "m")
+        #expect(file.requires.map(\.path) == ["good"])
+        #expect(file.excludes.isEmpty && file.replaces.isEmpty)
+        #expect(parseError(bad) != nil, "strict parsing rejects the same file")
+    }
+
+    // read_test.go TestGoVersion's laxOK column: ParseLax keeps the 1.N prefix.
+    @Test(arguments: [
+        ("go 1.2.beta1\n", "1.2"), ("go v1.2.3\n", "1.2"), ("go v1.2rc1\n", "1.2"),
+        ("go v1.2beta1\n", "1.2"), ("go v1.2.beta1\n", "1.2"), ("go v1.2\n", nil), ("go 1\n", nil),
+    ])
+    func laxGoVersion(line: String, want: String?) {
+        let file = try? GoModFile.parseLax("module m\n" + line, fileName: "go.mod")
+        #expect(file?.goVersion == want, "\(line)")
+    }
+
     @Test func goVersionMessages() {
         #expect(parseError("module m\ngo\n")?.description == "go.mod:2: go directive expects exactly one argument")
         #expect(parseError("module m\ngo 1.2.beta1\n")?.description
