@@ -102,13 +102,16 @@ import Testing
         return process.terminationStatus
     }
 
-    private static func goResults(for inputs: [String]) throws -> [[String]] {
+    /// Builds the Go program `source` (package main, may import golang.org/x/mod/...) in a
+    /// scratch GOPATH, sends it `inputs` as one JSON array on stdin and returns one JSON
+    /// array of strings per output line. Shared with the ModulePath differential test.
+    static func runProbe(source: String, inputs: [String]) throws -> [[String]] {
         guard let go = goBinary else { return [] }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gomod-diff-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
         let src = dir.appendingPathComponent("src/modprobe")
         try FileManager.default.createDirectory(at: src, withIntermediateDirectories: true)
-        try probeSource.write(to: src.appendingPathComponent("main.go"), atomically: true, encoding: .utf8)
+        try source.write(to: src.appendingPathComponent("main.go"), atomically: true, encoding: .utf8)
         let binary = dir.appendingPathComponent("modprobe")
         #expect(try runGo(go, ["build", "-o", binary.path, "./src/modprobe"], gopath: dir) == 0)
 
@@ -179,7 +182,7 @@ import Testing
     @Test(.enabled(if: available, "needs go and golang-golang-x-mod-dev"))
     func agreesWithModfile() throws {
         let inputs = GoModCorpus.cases.map(\.input) + Self.mutations(count: 3_000)
-        let expected = try Self.goResults(for: inputs)
+        let expected = try Self.runProbe(source: Self.probeSource, inputs: inputs)
         try #require(expected.count == inputs.count)
         var compared = 0
         for (input, want) in zip(inputs, expected) {
