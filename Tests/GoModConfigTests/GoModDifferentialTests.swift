@@ -139,7 +139,7 @@ import Testing
     /// Seeded mutations (one to three edits) of the corpus: deletions, insertions of syntax-heavy
     /// characters and duplicated lines.
     static func mutations(count: Int) -> [String] {
-        var rng = SplitMix64(seed: 0x6469_6666)
+        var rng = GoModTestRandom(seed: 0x6469_6666)
         let inserts = Array("()[]{},\"`'/\\ \n\t=>v1.0-+é/*".unicodeScalars)
         let bases = GoModCorpus.cases.map(\.input).filter { !$0.isEmpty }
         var out: [String] = []

@@ -260,7 +260,7 @@ import Testing
 
     /// Random byte soup and mutations never trap; every failure is a positioned error.
     @Test func randomInputsNeverTrap() {
-        var rng = SplitMix64(seed: 0x60_6D_6F_64)
+        var rng = GoModTestRandom(seed: 0x60_6D_6F_64)
         let alphabet = Array("module require replace retract exclude go toolchain godebug tool ignore ()[]{},=>\"`'\\/*\n\t v1.2.3 a.b/c é\u{0}\u{200B}\r".unicodeScalars)
         for _ in 0..<2_000 {
             let length = Int(rng.next() % 120)
@@ -275,7 +275,7 @@ import Testing
 }
 
 /// A tiny deterministic PRNG so the random-input test is reproducible.
-struct SplitMix64 {
+struct GoModTestRandom {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {
