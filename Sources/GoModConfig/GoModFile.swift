@@ -37,16 +37,35 @@ public struct GoModFile: Sendable, Equatable, Codable {
         try parse(text, fileName: fileName, strict: false)
     }
 
-    private static func parse(_ text: String, fileName: String, strict: Bool) throws(ConfigInputError) -> GoModFile {
-        let size = text.utf8.count
-        guard size <= maxSize else {
-            throw ConfigInputError(input: fileName, message: "go.mod file too large (\(size) bytes; max size is \(maxSize) bytes)")
+    /// Every error modfile reports for `text`, in file order (a syntax error stops at the
+    /// first; directive errors are all collected). The go command prints them as
+    /// `errors parsing go.mod:` followed by one `description` per line. Empty when valid.
+    public static func errors(in text: String, fileName: String, lax: Bool = false) -> [ConfigInputError] {
+        switch read(text, fileName: fileName, strict: !lax) {
+        case .success(let reader): reader.errors
+        case .failure(let error): [error]
         }
-        let syntax = try GoModSyntaxParser.parse(text, fileName: fileName)
-        var reader = GoModDirectiveReader(fileName: fileName, strict: strict)
-        reader.read(syntax)
+    }
+
+    private static func parse(_ text: String, fileName: String, strict: Bool) throws(ConfigInputError) -> GoModFile {
+        let reader = try read(text, fileName: fileName, strict: strict).get()
         if let first = reader.errors.first { throw first }
         return reader.file
+    }
+
+    private static func read(_ text: String, fileName: String, strict: Bool) -> Result<GoModDirectiveReader, ConfigInputError> {
+        let size = text.utf8.count
+        guard size <= maxSize else {
+            return .failure(ConfigInputError(input: fileName, message: "go.mod file too large (\(size) bytes; max size is \(maxSize) bytes)"))
+        }
+        do {
+            let syntax = try GoModSyntaxParser.parse(text, fileName: fileName)
+            var reader = GoModDirectiveReader(fileName: fileName, strict: strict)
+            reader.read(syntax)
+            return .success(reader)
+        } catch {
+            return .failure(error)
+        }
     }
 
     /// The replacement that applies to `path@version`, as modload's `replacement` picks it:

@@ -209,6 +209,21 @@ import Testing
         #expect(parseError(input)?.description == message)
     }
 
+    @Test func allErrorsInFileOrder() {
+        let text = "module m\nfoo\nrequire a.b/c\n\tbar baz\nrequire a.b/d v1.0.0\n"
+        #expect(GoModFile.errors(in: text, fileName: "go.mod").map(\.description) == [
+            "go.mod:2: unknown directive: foo",
+            "go.mod:3: usage: require module/path v1.2.3",
+            "go.mod:4:2: unknown directive: bar",
+        ])
+        #expect(GoModFile.errors(in: text, fileName: "go.mod", lax: true).map(\.description) == [
+            "go.mod:3: usage: require module/path v1.2.3",
+        ])
+        #expect(GoModFile.errors(in: "module m\nrequire \"x\n", fileName: "go.mod").map(\.description)
+                == ["go.mod:2:11: unexpected newline in string"])
+        #expect(GoModFile.errors(in: "module m\n", fileName: "go.mod").isEmpty)
+    }
+
     @Test func replacementLookup() throws {
         let file = try parse("""
             module example.com/app
