@@ -3,8 +3,8 @@
 /// errors for a malformed list.
 public enum ProxyListParser {
     /// - Parameters:
-    ///   - goproxy: the effective GOPROXY value (the caller applies defaults for an unset or
-    ///     empty variable; an empty string here yields an empty list, as in Go).
+    ///   - goproxy: the effective GOPROXY value (the caller applies the default for an unset
+    ///     or empty variable; an empty string here fails like "," does, as `proxyList` would).
     ///   - gonoproxy: the effective GONOPROXY (already defaulted to GOPRIVATE).
     /// - Returns: the entries; `gonoproxy` non-empty and `goproxy != "direct"` prepends
     ///   `.noproxy`. `off` and `direct` end the list. Entries are space-trimmed; empty
