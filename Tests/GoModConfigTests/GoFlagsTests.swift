@@ -26,12 +26,14 @@ private func failure(_ text: String) -> String? {
         #expect(try GoFlags.parse("-modcacherw=T").modcacherw)
         #expect(try GoFlags.parse("--insecure").insecure)
         #expect(try GoFlags.parse("-mod=").mod == "")
+        #expect(try GoFlags.parse("-modfile=/tmp/alt.mod").modfile == "/tmp/alt.mod")
         // goflags.txt: -e -f={{.Dir}} are legal GOFLAGS words
         #expect(try GoFlags.parse("-e -f={{.Dir}} --test.benchtime=1s -count=10").flags.count == 4)
     }
 
+    /// Texts checked against `go list` of Go 1.19 (cmd/go/testdata/script/goflags.txt,
+    /// vet_flags.txt), without the "go: " prefix.
     @Test func goflagsScriptErrors() {
-        // cmd/go/testdata/script/goflags.txt and vet_flags.txt, without the "go: " prefix
         #expect(failure("-typoflag") == "parsing $GOFLAGS: unknown flag -typoflag")
         #expect(failure("-") == "parsing $GOFLAGS: non-flag \"-\"")
         #expect(failure("--") == "parsing $GOFLAGS: non-flag \"--\"")
@@ -46,6 +48,7 @@ private func failure(_ text: String) -> String? {
     @Test func moduleFlagValueErrors() {
         #expect(failure("-mod") == "flag needs an argument: -mod (from $GOFLAGS)")
         #expect(failure("--mod") == "flag needs an argument: -mod (from $GOFLAGS)")
+        #expect(failure("-modfile") == "flag needs an argument: -modfile (from $GOFLAGS)")
         #expect(failure("-modcacherw=asdf") == "invalid boolean value \"asdf\" for flag -modcacherw (from $GOFLAGS): parse error")
         #expect(failure("-mod=readonly -mod=vndor") == "-mod=vndor not supported (can be '', 'mod', 'readonly', or 'vendor')")
     }
