@@ -46,10 +46,10 @@ private func failure(_ text: String) -> String? {
     }
 
     @Test func goVersionSyntax() {
-        for valid in ["1", "1.21", "1.21.0", "1.21rc1", "1.22beta", "0"] {
+        for valid in ["1", "1.21", "1.21.0", "1.21rc1", "1.22beta", "0", "1.2.3rc1"] {
             #expect(GoVersionSyntax.isValid(valid), "\(valid)")
         }
-        for invalid in ["", "01", "1.", "1.21.", "1.21-x", "1.2.3rc1", "rc1", "1.21rc01"] {
+        for invalid in ["", "01", "1.", "1.21.", "1.21-x", "1.2.3.", "1.2.3-rc1", "rc1", "1.21rc01", "1.21RC1"] {
             #expect(!GoVersionSyntax.isValid(invalid), "\(invalid)")
         }
     }
