@@ -41,6 +41,7 @@ private let goURLParseResults: [(String, String)] = [
     ("//host/path", "||<nil>|<nil>|host|/path||false|false||||//host/path|host|"),
     ("///x", "||<nil>|<nil>||///x||false|false||||///x||"),
     ("*", "||<nil>|<nil>||*||false|false||||*||"),
+    ("/p/x%tép.s", "ERR parse \"/p/x%tép.s\": invalid URL escape \"%t\\xc3\""),
 ]
 
 @Suite struct GoURLTests {
