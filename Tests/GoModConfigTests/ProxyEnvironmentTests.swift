@@ -147,4 +147,30 @@ private let proxyForURLVectors: [(String, String, String, String, String, Int?, 
         #expect(GoIPNetwork.parse("::/0")?.contains(outside) == false)
         #expect(GoIPNetwork.parse("::/0")?.contains(try #require(GoIP.parse("2001:db8::1"))) == true)
     }
+
+    @Test func routeExplainsWhyARequestGoesDirect() throws {
+        let environment = ProxyEnvironment.from([
+            "https_proxy": "http://user:pw@proxy.corp:3128", "NO_PROXY": "*.corp.example,10.0.0.0/8",
+            "http_proxy": "http://bad%zz",
+        ])
+        #expect(try environment.route(forScheme: "https", host: "proxy.golang.org", port: nil)
+            == .proxy(url: "http://user:pw@proxy.corp:3128", source: "https_proxy"))
+        #expect(try environment.route(forScheme: "https", host: "git.corp.example", port: nil)
+            == .direct(.noProxyRule(.domain(suffix: ".corp.example", port: "", matchesItself: false), source: "NO_PROXY")))
+        let tenNet = try #require(GoIPNetwork.parse("10.0.0.0/8"))
+        #expect(try environment.route(forScheme: "https", host: "10.1.2.3", port: 443)
+            == .direct(.noProxyRule(.network(tenNet), source: "NO_PROXY")))
+        #expect(try environment.route(forScheme: "https", host: "localhost", port: 8443) == .direct(.localhost))
+        #expect(try environment.route(forScheme: "https", host: "127.0.0.53", port: nil) == .direct(.loopback))
+        #expect(try environment.route(forScheme: "https", host: "::1", port: nil) == .direct(.loopback))
+        #expect(try environment.route(forScheme: "ftp", host: "proxy.golang.org", port: nil) == .direct(.schemeNotProxied))
+        #expect(try ProxyEnvironment().route(forScheme: "https", host: "proxy.golang.org", port: nil) == .direct(.noProxyConfigured))
+        let unparseable = try environment.route(forScheme: "http", host: "example.com", port: nil)
+        guard case .direct(.unparseableProxy(let problem)) = unparseable else {
+            Issue.record("expected unparseableProxy, got \(unparseable)")
+            return
+        }
+        #expect(problem.input == "http_proxy")
+        #expect(problem.message == "invalid proxy address \"http://bad%zz\": parse \"http://bad%zz\": invalid URL escape \"%zz\"")
+    }
 }
