@@ -89,7 +89,8 @@ public struct ProxyEnvironment: Sendable, Equatable, Codable {
     /// Go's `invalid proxy address %q: %v` for each proxy variable Go would silently ignore.
     public func invalidProxyAddresses() -> [ConfigInputError] {
         var problems: [ConfigInputError] = []
-        for (value, source, fallbackName) in [(httpProxy, httpProxySource, "HTTP_PROXY"), (httpsProxy, httpsProxySource, "HTTPS_PROXY")] {
+        let variables = [(httpProxy, httpProxySource, "HTTP_PROXY"), (httpsProxy, httpsProxySource, "HTTPS_PROXY")]
+        for (value, source, fallbackName) in variables {
             do {
                 _ = try ProxyEnvironment.parseProxy(value)
             } catch {

@@ -73,13 +73,17 @@ public enum ProxyListParser {
             pathOnly.path = url.path
             pathOnly.rawPath = url.rawPath
             if url != pathOnly {
-                throw ConfigInputError(input: "GOPROXY", message: "invalid file:// proxy URL with non-path elements: \(url.redacted)")
+                throw invalid("invalid file:// proxy URL with non-path elements: \(url.redacted)")
             }
         case "":
-            throw ConfigInputError(input: "GOPROXY", message: "invalid proxy URL missing scheme: \(url.redacted)")
+            throw invalid("invalid proxy URL missing scheme: \(url.redacted)")
         default:
-            throw ConfigInputError(input: "GOPROXY", message: "invalid proxy URL scheme (must be https, http, file): \(url.redacted)")
+            throw invalid("invalid proxy URL scheme (must be https, http, file): \(url.redacted)")
         }
         return text
+    }
+
+    private static func invalid(_ message: String) -> ConfigInputError {
+        ConfigInputError(input: "GOPROXY", message: message)
     }
 }
