@@ -27,6 +27,7 @@ private func failure(_ text: String) -> String? {
         #expect(try GoFlags.parse("--insecure").insecure)
         #expect(try GoFlags.parse("-mod=").mod == "")
         #expect(try GoFlags.parse("-modfile=/tmp/alt.mod").modfile == "/tmp/alt.mod")
+        #expect(try GoFlags.parse("-pgo=off -skip=TestX").flags.count == 2) // newer toolchains' flags
         // goflags.txt: -e -f={{.Dir}} are legal GOFLAGS words
         #expect(try GoFlags.parse("-e -f={{.Dir}} --test.benchtime=1s -count=10").flags.count == 4)
     }
