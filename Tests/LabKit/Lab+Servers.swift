@@ -1,0 +1,108 @@
+import Foundation
+
+/// A fault rule of the lab GOPROXY (see lab/goproxy/server.py): the first rule whose
+/// `prefix` starts the request path applies.
+public struct ProxyRule: Sendable, Codable, Hashable {
+    public var prefix: String
+    public var status: Int?
+    public var body: String?
+    public var location: String?
+    public var delayMs: Int?
+    public var hang: Bool?
+
+    public init(prefix: String, status: Int? = nil, body: String? = nil, location: String? = nil, delayMs: Int? = nil, hang: Bool? = nil) {
+        self.prefix = prefix
+        self.status = status
+        self.body = body
+        self.location = location
+        self.delayMs = delayMs
+        self.hang = hang
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case prefix, status, body, location, hang
+        case delayMs = "delay_ms"
+    }
+}
+
+/// A running lab GOPROXY.
+public struct LabGoProxy: Sendable {
+    public let process: LabProcess
+    public let port: Int
+    public let isTLS: Bool
+    /// The rules file the server re-reads on every request (`Lab.setRules`).
+    public let rulesPath: String
+}
+
+/// A running lab checksum database.
+public struct LabSumDB: Sendable {
+    public let process: LabProcess
+    /// The verifier key, for GOSUMDB="<verifierKey> http://<address>:<port>".
+    public let verifierKey: String
+    public let address: String
+    public let port: Int
+
+    /// The GOSUMDB value for this database reached at `host` (an address or a lab DNS name).
+    public func gosumdb(host: String? = nil) -> String {
+        let authority = host ?? (address.contains(":") ? "[\(address)]" : address)
+        return "\(verifierKey) http://\(authority):\(port)"
+    }
+}
+
+extension Lab {
+    /// Serves `tree` as a GOPROXY on `port` (all addresses of `host`), over HTTPS when
+    /// `certificate` is given. Missing files answer 404; `rules` inject statuses, redirects, delays.
+    public func startGoProxy(
+        on host: LabHost, tree: ModuleTree, port: Int = 80, certificate: LabCertificate? = nil, rules: [ProxyRule] = []
+    ) async throws -> LabGoProxy {
+        let rulesPath = scratchPath("proxy-rules.json")
+        try setRules(rules, at: rulesPath)
+        var argv = ["python3", helpers.goProxyServer, "--root", tree.root, "--port", "\(port)", "--rules", rulesPath]
+        if let certificate { argv += ["--cert", certificate.certificatePath, "--key", certificate.keyPath] }
+        let process = try await spawn("goproxy", in: host, argv, ready: .tcpPort(port))
+        return LabGoProxy(process: process, port: port, isTLS: certificate != nil, rulesPath: rulesPath)
+    }
+
+    /// Replaces a running GOPROXY's fault rules (effective from its next request).
+    public func setRules(_ rules: [ProxyRule], for proxy: LabGoProxy) throws {
+        try setRules(rules, at: proxy.rulesPath)
+    }
+
+    /// Starts the checksum database (lab/sumdb: x/mod's sumdb server with a fresh key) on
+    /// `address`:`port` in `host`, serving the go.sum lines of `tree`.
+    public func startSumDB(
+        on host: LabHost, tree: ModuleTree, address: String, port: Int = 8081, name: String = "sum.lab.example"
+    ) async throws -> LabSumDB {
+        let binary = try await helpers.sumdb()
+        let listen = address.contains(":") ? "[\(address)]:\(port)" : "\(address):\(port)"
+        let process = try await spawn(
+            "sumdb", in: host, [binary, "-listen", listen, "-gosum", tree.goSumPath, "-name", name],
+            ready: .outputContains("listening"))
+        let key = process.output().stdout.split(separator: "\n").first { $0.hasPrefix("vkey ") }
+        guard let key else { throw LabError("start sumdb", "no verifier key in its output") }
+        return LabSumDB(process: process, verifierKey: String(key.dropFirst(5)), address: address, port: port)
+    }
+
+    /// Starts tinyproxy (an HTTP CONNECT proxy for HTTPS_PROXY scenarios) on `port` of `host`,
+    /// allowing every client and every CONNECT port.
+    public func startConnectProxy(on host: LabHost, port: Int = 3128) async throws -> LabProcess {
+        let config = scratchPath("tinyproxy.conf")
+        try write(
+            """
+            Port \(port)
+            Timeout 60
+            MaxClients 50
+            LogLevel Info
+            Allow 0.0.0.0/0
+            Allow ::/0
+            PidFile "\(scratchPath("tinyproxy.pid"))"
+
+            """, to: config)
+        return try await spawn("tinyproxy", in: host, ["tinyproxy", "-d", "-c", config], ready: .tcpPort(port))
+    }
+
+    private func setRules(_ rules: [ProxyRule], at path: String) throws {
+        let data = try JSONEncoder().encode(rules)
+        try write(String(decoding: data, as: UTF8.self), to: path)
+    }
+}
