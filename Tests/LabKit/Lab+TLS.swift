@@ -27,6 +27,7 @@ extension Lab {
         let directory = scratchPath("cert")
         try createDirectory(directory)
         try write("", to: directory + "/index.txt")
+        try write("01\n", to: directory + "/serial")  // required by openssl ca even with -rand_serial
         let sans = OpenSSLConfig.subjectAltNames(dnsNames: dnsNames, ipAddresses: ipAddresses)
         try write(OpenSSLConfig.request(commonName: commonName), to: directory + "/req.cnf")
         try write(OpenSSLConfig.authority(directory: directory, ca: ca, subjectAltNames: sans), to: directory + "/ca.cnf")

@@ -73,6 +73,7 @@ enum OpenSSLConfig {
         default_ca = lab
         [ lab ]
         database = \(directory)/index.txt
+        serial = \(directory)/serial
         new_certs_dir = \(directory)
         certificate = \(ca.certificatePath)
         private_key = \(ca.keyPath)
