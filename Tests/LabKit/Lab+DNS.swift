@@ -12,6 +12,7 @@ extension Lab {
     /// Starts dnsmasq in `host` on `address`:`port` (UDP and TCP) serving `config`.
     /// No upstream, no /etc/hosts: unknown names get REFUSED, names in `nxdomainZones`
     /// NXDOMAIN, names in `servfailZones` SERVFAIL. Queries are logged to its stderr.
+    @discardableResult
     public func startDNSServer(
         on host: LabHost, address: String, port: Int = 53, config: DNSServerConfig
     ) async throws -> LabDNSServer {

@@ -52,6 +52,7 @@ public struct LabSumDB: Sendable {
 extension Lab {
     /// Serves `tree` as a GOPROXY on `port` (all addresses of `host`), over HTTPS when
     /// `certificate` is given. Missing files answer 404; `rules` inject statuses, redirects, delays.
+    @discardableResult
     public func startGoProxy(
         on host: LabHost, tree: ModuleTree, port: Int = 80, certificate: LabCertificate? = nil, rules: [ProxyRule] = []
     ) async throws -> LabGoProxy {
@@ -70,6 +71,7 @@ extension Lab {
 
     /// Starts the checksum database (lab/sumdb: x/mod's sumdb server with a fresh key) on
     /// `address`:`port` in `host`, serving the go.sum lines of `tree`.
+    @discardableResult
     public func startSumDB(
         on host: LabHost, tree: ModuleTree, address: String, port: Int = 8081, name: String = "sum.lab.example"
     ) async throws -> LabSumDB {
@@ -85,6 +87,7 @@ extension Lab {
 
     /// Starts tinyproxy (an HTTP CONNECT proxy for HTTPS_PROXY scenarios) on `port` of `host`,
     /// allowing every client and every CONNECT port.
+    @discardableResult
     public func startConnectProxy(on host: LabHost, port: Int = 3128) async throws -> LabProcess {
         let config = scratchPath("tinyproxy.conf")
         try write(

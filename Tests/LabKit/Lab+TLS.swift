@@ -61,6 +61,7 @@ extension Lab {
 
     /// Serves `certificate` with `openssl s_server -www` on `port` (all addresses of `host`):
     /// a GET gets "200 ok" and a status page.
+    @discardableResult
     public func startTLSServer(on host: LabHost, port: Int = 443, certificate: LabCertificate) async throws -> LabProcess {
         try await spawn("s_server", in: host, [
             "openssl", "s_server", "-accept", "\(port)", "-cert", certificate.certificatePath,

@@ -70,6 +70,26 @@ extension LabSuite {
             #expect(!FileManager.default.fileExists(atPath: inventory.directory))
         }
 
+        /// A body that throws still gets the full teardown, and the error reaches the caller.
+        @Test(LabGate.trait)
+        func teardownRunsWhenTheBodyThrows() async throws {
+            struct Planned: Error {}
+            var inventory: LabInventory?
+            await #expect(throws: Planned.self) {
+                try await Lab.with { lab in
+                    let host = try await lab.addHost("server")
+                    try await lab.spawn("sleeper", in: host, ["sleep", "300"])
+                    inventory = await lab.inventory()
+                    throw Planned()
+                }
+            }
+            let left = try #require(inventory)
+            #expect(left.processes.count == 1)
+            #expect(left.processes.filter(\.isAlive).isEmpty)
+            #expect(try await Lab.namedNamespaces().filter { $0.hasPrefix(left.prefix) }.isEmpty)
+            #expect(!FileManager.default.fileExists(atPath: left.directory))
+        }
+
         /// What `go mod download -json` reported for the lab module.
         struct Download: Decodable {
             var sum: String?
