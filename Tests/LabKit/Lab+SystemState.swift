@@ -1,6 +1,13 @@
 import Foundation
 
 extension Lab {
+    /// Deletes what crashed lab runs left (namespaces, /etc/netns and scratch directories whose
+    /// owner process is dead); returns the namespaces deleted. `Lab.with` does this first anyway.
+    @discardableResult
+    public static func sweepLeftovers() async -> [String] {
+        await LabSweeper.sweep()
+    }
+
     /// The names `ip netns list` shows now (every run's, not only this lab's).
     public static func namedNamespaces() async throws -> [String] {
         try await systemCommand(["ip", "netns", "list"]).split(separator: "\n")

@@ -84,7 +84,7 @@ extension LabSuite {
                 try FileManager.default.createDirectory(atPath: "/etc/netns/" + leftover, withIntermediateDirectories: true)
             }
             #expect(try await Lab.namedNamespaces().contains(leftover))
-            try await Lab.with { _ in }
+            #expect(await Lab.sweepLeftovers().contains(leftover))
             #expect(try await !Lab.namedNamespaces().contains(leftover))
             #expect(!FileManager.default.fileExists(atPath: "/etc/netns/" + leftover))
         }
