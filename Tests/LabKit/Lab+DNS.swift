@@ -1,13 +1,5 @@
 import Foundation
 
-/// A DNS server that misbehaves on purpose (lab/dns/responder.py).
-public enum BrokenDNSMode: String, Sendable {
-    /// Answers every query with RCODE 2.
-    case servfail
-    /// Reads every query and never answers.
-    case drop
-}
-
 extension Lab {
     /// Starts dnsmasq in `host` on `address`:`port` (UDP and TCP) serving `config`.
     /// No upstream, no /etc/hosts: unknown names get REFUSED, names in `nxdomainZones`

@@ -1,54 +1,5 @@
 import Foundation
 
-/// A fault rule of the lab GOPROXY (see lab/goproxy/server.py): the first rule whose
-/// `prefix` starts the request path applies.
-public struct ProxyRule: Sendable, Codable, Hashable {
-    public var prefix: String
-    public var status: Int?
-    public var body: String?
-    public var location: String?
-    public var delayMs: Int?
-    public var hang: Bool?
-
-    public init(prefix: String, status: Int? = nil, body: String? = nil, location: String? = nil, delayMs: Int? = nil, hang: Bool? = nil) {
-        self.prefix = prefix
-        self.status = status
-        self.body = body
-        self.location = location
-        self.delayMs = delayMs
-        self.hang = hang
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case prefix, status, body, location, hang
-        case delayMs = "delay_ms"
-    }
-}
-
-/// A running lab GOPROXY.
-public struct LabGoProxy: Sendable {
-    public let process: LabProcess
-    public let port: Int
-    public let isTLS: Bool
-    /// The rules file the server re-reads on every request (`Lab.setRules`).
-    public let rulesPath: String
-}
-
-/// A running lab checksum database.
-public struct LabSumDB: Sendable {
-    public let process: LabProcess
-    /// The verifier key, for GOSUMDB="<verifierKey> http://<address>:<port>".
-    public let verifierKey: String
-    public let address: String
-    public let port: Int
-
-    /// The GOSUMDB value for this database reached at `host` (an address or a lab DNS name).
-    public func gosumdb(host: String? = nil) -> String {
-        let authority = host ?? (address.contains(":") ? "[\(address)]" : address)
-        return "\(verifierKey) http://\(authority):\(port)"
-    }
-}
-
 extension Lab {
     /// Serves `tree` as a GOPROXY on `port` (all addresses of `host`), over HTTPS when
     /// `certificate` is given. Missing files answer 404; `rules` inject statuses, redirects, delays.

@@ -22,38 +22,3 @@ public struct LabInterface: Sendable, Hashable {
     /// IPv6 address without prefix length ("fd77:0:0:3::1").
     public let ipv6: String
 }
-
-/// A point-to-point link (a veth pair) between two hosts, on subnet number `subnet`:
-/// 10.77.<subnet>.0/24 and fd77:0:0:<subnet>::/64; side `a` has .1 / ::1, side `b` .2 / ::2.
-public struct LabLink: Sendable, Hashable {
-    public let subnet: Int
-    public let a: LabInterface
-    public let b: LabInterface
-
-    public var ipv4Prefix: String { "10.77.\(subnet).0/24" }
-    public var ipv6Prefix: String { "fd77:0:0:\(subnet)::/64" }
-
-    /// The end of this link that sits in `host`, if any.
-    public func end(in host: LabHost) -> LabInterface? {
-        a.host == host ? a : b.host == host ? b : nil
-    }
-
-    /// The end of this link that is not in `host`, if `host` is on it.
-    public func peer(of host: LabHost) -> LabInterface? {
-        a.host == host ? b : b.host == host ? a : nil
-    }
-}
-
-/// A linear chain client — r1 — … — rN — server, routed end to end (see `Lab.chain`).
-public struct LabChain: Sendable {
-    public let client: LabHost
-    public let routers: [LabHost]
-    public let server: LabHost
-    /// links[i] joins node i and node i+1, counting client as node 0.
-    public let links: [LabLink]
-
-    /// The server's interface on its only link (its addresses are the ones to dial).
-    public var serverInterface: LabInterface { links[links.count - 1].b }
-    /// The client's interface on its only link.
-    public var clientInterface: LabInterface { links[0].a }
-}
