@@ -1,6 +1,11 @@
 import Foundation
 
 extension Lab {
+    /// What this machine lacks for a lab using `tools` (empty: ready). Same as `LabTool.missing`.
+    public static func requirements(_ tools: Set<LabTool> = LabTool.all) -> [String] {
+        LabTool.missing(tools)
+    }
+
     /// Deletes what crashed lab runs left (namespaces, /etc/netns and scratch directories whose
     /// owner process is dead); returns the namespaces deleted. `Lab.with` does this first anyway.
     @discardableResult
