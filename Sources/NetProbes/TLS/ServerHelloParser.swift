@@ -20,6 +20,11 @@ public enum ServerHelloParser {
         /// 0x0303 for TLS 1.2; TLS 1.3 is signalled by the supported_versions extension.
         public var version: UInt16
         public var cipherSuite: UInt16
+
+        public init(version: UInt16, cipherSuite: UInt16) {
+            self.version = version
+            self.cipherSuite = cipherSuite
+        }
     }
 
     static let handshakeRecord: UInt8 = 22
