@@ -64,7 +64,7 @@ public struct HTTPClient: Sendable {
             let (hop, response) = await runner.run(current, deadline: deadline)
             evidence.hops.append(hop)
             if let failure = hop.failure {
-                evidence.goError = failure.detail
+                evidence.goError = hop.tlsVerdict?.goError ?? failure.detail
                 return HTTPFetch(evidence: evidence, outcome: .failed(failure), body: response?.body ?? [])
             }
             guard let response else {
