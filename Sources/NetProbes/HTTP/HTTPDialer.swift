@@ -32,16 +32,23 @@ public enum HTTPDialer {
         let resolution = await PlatformAddressResolver.resolve(host, deadline: deadline)
         var result = DialResult(resolution: resolution, attempts: [], channel: nil,
                                 dnsSeconds: resolution.durationSeconds, connectSeconds: nil)
+        _ = DialerWarmUp.done
         for address in resolution.addresses {
             if deadline.hasPassed || Task.isCancelled { break }
             let start = ContinuousClock.now
+            let timing = ConnectTiming()
             do {
                 let socketAddress = try address.socketAddress(port: port)
                 let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
                     .connectTimeout(PhaseClock.timeAmount(deadline.remaining))
                     .channelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
+                    .channelInitializer { channel in
+                        channel.eventLoop.makeCompletedFuture {
+                            try channel.pipeline.syncOperations.addHandler(ConnectTimingHandler(timing: timing))
+                        }
+                    }
                     .connect(to: socketAddress).get()
-                let seconds = PhaseClock.seconds(since: start)
+                let seconds = timing.seconds ?? PhaseClock.seconds(since: start)
                 result.attempts.append(ConnectAttempt(address: address.withPort(port), errorClass: nil, error: nil, durationSeconds: seconds))
                 result.connectSeconds = seconds
                 result.channel = channel

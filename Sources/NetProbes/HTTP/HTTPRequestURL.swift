@@ -12,6 +12,8 @@ public struct HTTPRequestURL: Sendable, Hashable, CustomStringConvertible {
     public var pathAndQuery: String
     public var user: String?
     public var password: String?
+    /// The path as written (empty allowed), for display.
+    var writtenPath: String
 
     public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
         public var description: String
@@ -31,8 +33,9 @@ public struct HTTPRequestURL: Sendable, Hashable, CustomStringConvertible {
         self.host = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
         explicitPort = components.port != nil
         port = components.port ?? (scheme == "https" ? 443 : 80)
-        let path = components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath
-        pathAndQuery = path + (components.percentEncodedQuery.map { "?" + $0 } ?? "")
+        let query = components.percentEncodedQuery.map { "?" + $0 } ?? ""
+        writtenPath = components.percentEncodedPath + query
+        pathAndQuery = (components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath) + query
         user = components.user
         password = components.password
     }
@@ -57,7 +60,7 @@ public struct HTTPRequestURL: Sendable, Hashable, CustomStringConvertible {
         if let user {
             userinfo = password == nil ? "\(user)@" : "\(user):xxxxx@"
         }
-        return "\(scheme)://\(userinfo)\(authority)\(pathAndQuery)"
+        return "\(scheme)://\(userinfo)\(authority)\(writtenPath)"
     }
 
     public var description: String { redacted }
