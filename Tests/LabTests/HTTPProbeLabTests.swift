@@ -57,6 +57,7 @@ extension LabSuite {
                     ProxyRule(prefix: "/down", status: 302, location: "\(base)/final"),
                     ProxyRule(prefix: "/missing", status: 404, body: "not found: example.com/m@v9.9.9\n"),
                     ProxyRule(prefix: "/endless", hang: true),
+                    ProxyRule(prefix: "/big", status: 200, body: String(repeating: "0123456789", count: 1000)),
                 ]
                 try await lab.startGoProxy(on: chain.server, tree: tree, port: 80, rules: rules)
                 try await lab.startGoProxy(on: chain.server, tree: tree, port: 443, certificate: certificate, rules: rules)
@@ -87,6 +88,12 @@ extension LabSuite {
                 let untrusted = try await DoctorRun.http(lab, in: chain.client, ["https://\(address)/final"])
                 #expect(untrusted.outcome.failure?.code == "unknown-authority", "\(untrusted.outcome)")
                 #expect(untrusted.evidence.hops.first?.status == nil, "nothing is sent over an unverified connection")
+
+                let big = try await DoctorRun.http(lab, in: chain.client, ["--max-body", "4096", "\(base)/big"])
+                #expect(big.outcome.failure?.code == "too-large", "\(big.outcome)")
+                #expect(big.evidence.hops.first?.bodyTruncated == true)
+                let head = try await DoctorRun.http(lab, in: chain.client, ["-I", "\(base)/big"])
+                #expect(head.outcome == .ok && head.evidence.method == "HEAD" && head.evidence.hops.first?.bodyBytes == 0, "\(head.outcome)")
 
                 let endless = try await DoctorRun.http(lab, in: chain.client, ["\(base)/endless"], timeout: 2)
                 #expect(endless.outcome.failure?.code == "timeout", "\(endless.outcome)")
