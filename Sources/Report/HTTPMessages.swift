@@ -17,5 +17,13 @@ enum HTTPMessages {
         "ui.http.failure.timeout": ("no answer before the deadline", "截止时间前没有响应"),
         "ui.http.failure.too-large": ("response too large", "响应过大"),
         "ui.http.failure.other": ("request failed", "请求失败"),
+        "ui.http.failure.refused": ("connection refused", "连接被拒绝"),
+        "ui.http.failure.unreachable": ("network unreachable", "网络不可达"),
+        "ui.http.failure.nxdomain": ("no such host", "域名不存在"),
+        "ui.http.failure.dns": ("name resolution failed", "域名解析失败"),
+        "ui.http.failure.reset": ("connection reset", "连接被重置"),
+        "ui.http.failure.eof": ("the server closed the connection", "服务器关闭了连接"),
+        "ui.http.failure.bad-redirect": ("bad redirect location", "重定向地址无效"),
+        "ui.http.failure.proxy-config": ("invalid proxy setting", "代理设置无效"),
     ]
 }

@@ -75,8 +75,8 @@ struct TLSCommand: AsyncParsableCommand {
         case .ok:
             lines.append("  " + style.mark(nil) + " " + catalog.text("ui.tls.trusted", ["name": evidence.serverName]))
         case .failed(let failure):
-            let key = "ui.tls.failure.\(failure.code)"
-            let label = MessageCatalog.has(key) ? catalog.text(key) : failure.code
+            let key = ["ui.tls.failure.\(failure.code)", "ui.http.failure.\(failure.code)"].first(where: MessageCatalog.has)
+            let label = key.map { catalog.text($0) } ?? failure.code
             lines.append("  " + style.mark(.failure) + " " + label + ": " + failure.detail)
             if let goError = evidence.verdict?.goError { lines.append("    \(catalog.text("ui.tls.go-says")): " + style.cyan(goError)) }
         case .skipped(let reason):
