@@ -6,6 +6,8 @@ enum DNSMessages {
         "ui.dig.ignored": ("ignored {count} reply(s) that did not match the query: {detail}",
                            "忽略了 {count} 个与查询不匹配的应答：{detail}"),
         "ui.dig.usage-error": ("dig: {detail}", "dig：{detail}"),
+        "ui.dig.system.title": ("System resolver view of {name} ({path})", "系统解析器视角：{name}（{path}）"),
+        "ui.dig.system.candidates": ("names tried, in order: {names}", "依次尝试的名称：{names}"),
         "ui.dig.compare.title": ("Resolvers compared for {name}", "解析器对比：{name}"),
         "ui.dig.compare.platform": ("system resolver (getaddrinfo)", "系统解析器（getaddrinfo）"),
         "ui.dig.compare.no-answer": ("no answer", "无应答"),

@@ -18,6 +18,9 @@ struct DigCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Ask the system's resolvers, @server and the public set, and flag differences.")
     var compare = false
 
+    @Flag(name: .long, help: "Show the system resolver's view: resolv.conf, its servers asked along the search list, and getaddrinfo.")
+    var system = false
+
     @Option(name: .long, help: "A resolver IP for --compare (repeatable; replaces 8.8.8.8 114.114.114.114 223.5.5.5 1.1.1.1).")
     var resolver: [String] = []
 
@@ -40,7 +43,9 @@ struct DigCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let conf = (try? String(contentsOfFile: resolvConf, encoding: .utf8)).map(ResolvConf.parse)
-        if compare {
+        if system {
+            try await runSystemView(request, catalog: catalog)
+        } else if compare {
             try await runComparison(request, conf: conf, catalog: catalog)
         } else {
             try await runQuery(request, conf: conf, catalog: catalog)
@@ -95,6 +100,27 @@ struct DigCommand: AsyncParsableCommand {
         }
         if result.outcome.failure?.code == "dns-poisoning" { throw ExitCode(1) }
         if result.outcome.failure?.code == "unreachable" { throw ExitCode(9) }
+    }
+
+    func runSystemView(_ request: DigRequest, catalog: MessageCatalog) async throws {
+        let types: [DNSRecordType] = request.type.map { [$0] } ?? [.a, .aaaa]
+        let result = await SystemResolverView(path: resolvConf, types: types).run(request.queryName, deadline: .after(seconds: 30))
+        if output.json {
+            print(try Self.json(result))
+            return
+        }
+        let evidence = result.evidence
+        var lines = [catalog.text("ui.dig.system.title", ["name": request.queryName, "path": evidence.path])]
+        if let error = evidence.readError { lines.append("  " + error) }
+        lines.append("  " + catalog.text("ui.dig.system.candidates", ["names": evidence.candidates.joined(separator: " ")]))
+        for query in evidence.queries {
+            let status = query.rcode ?? (query.outcome.failure?.code ?? "")
+            lines.append("  @\(query.server) \(query.name) \(query.type) \(status) \(query.addresses.joined(separator: " "))")
+        }
+        let platform = evidence.platform
+        let seen = platform.addresses.isEmpty ? (platform.error ?? "") : platform.addresses.map(\.ip).joined(separator: " ")
+        lines.append("  " + catalog.text("ui.dig.compare.platform") + ": " + seen)
+        print(lines.joined(separator: "\n"))
     }
 
     static func json<T: Encodable>(_ value: T) throws -> String {

@@ -136,6 +136,30 @@ extension LabSuite {
             }
         }
 
+        @Test(LabGate.trait)
+        func systemViewWalksTheSearchListLikeGetaddrinfo() async throws {
+            try await Lab.with { lab in
+                let chain = try await lab.chain(routers: 0)
+                let server = chain.serverInterface.ipv4
+                try await lab.startDNSServer(on: chain.server, address: server, config: DNSServerConfig(
+                    records: Self.records, nxdomainZones: ["corp.example", "lab.example"]))
+                try await lab.setResolver(on: chain.client, nameservers: [server], search: ["lab.example", "corp.example"],
+                                          options: ["timeout:2", "attempts:1"])
+                let result = try await doctor(lab, chain.client, ["--system", "git", "--json"]).check()
+                let view = try JSONDecoder().decode(ProbeResult<SystemResolverEvidence>.self, from: Data(result.stdout.utf8))
+                #expect(view.outcome == .ok)
+                #expect(view.evidence.resolvConf?.search == ["lab.example", "corp.example"])
+                #expect(view.evidence.resolvConf?.timeoutSeconds == 2)
+                #expect(view.evidence.candidates == ["git.lab.example.", "git.corp.example.", "git."])
+                #expect(view.evidence.queries.map { "\($0.name) \($0.type) \($0.rcode ?? "-")" } == [
+                    "git.lab.example. A NXDOMAIN", "git.lab.example. AAAA NXDOMAIN",
+                    "git.corp.example. A NOERROR", "git.corp.example. AAAA NOERROR",
+                ])
+                #expect(view.evidence.queries.flatMap(\.addresses) == ["10.77.50.7", "fd77:0:0:50::7"])
+                #expect(Set(view.evidence.platform.addresses.map(\.ip)) == ["10.77.50.7", "fd77:0:0:50::7"])
+            }
+        }
+
         // MARK: helpers
 
         static func key(_ record: DNSRecordEvidence) -> String {
