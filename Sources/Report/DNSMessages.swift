@@ -11,6 +11,7 @@ enum DNSMessages {
         "ui.dig.compare.title": ("Resolvers compared for {name}", "解析器对比：{name}"),
         "ui.dig.compare.platform": ("system resolver (getaddrinfo)", "系统解析器（getaddrinfo）"),
         "ui.dig.compare.no-answer": ("no answer", "无应答"),
+        "ui.dig.compare.none-answered": ("no resolver answered", "没有任何解析器应答"),
         "ui.dig.compare.agree": ("all resolvers that answered agree", "所有有应答的解析器结果一致"),
         "ui.dig.flag.disagreement": ("resolvers disagree on {type}: {detail}", "解析器对 {type} 的结果不一致：{detail}"),
         "ui.dig.flag.private-answer": ("a public name resolves into a private or reserved range ({type}): {detail}",

@@ -168,7 +168,11 @@ struct DigCommand: AsyncParsableCommand {
             let seen = platform.addresses.isEmpty ? (platform.error ?? "") : platform.addresses.map(\.ip).joined(separator: " ")
             lines.append("  " + catalog.text("ui.dig.compare.platform") + ": " + seen)
         }
-        if evidence.flags.isEmpty { lines.append(catalog.text("ui.dig.compare.agree")) }
+        if evidence.answers.allSatisfy({ $0.rcode == nil }) {
+            lines.append("! " + catalog.text("ui.dig.compare.none-answered"))
+        } else if evidence.flags.isEmpty {
+            lines.append(catalog.text("ui.dig.compare.agree"))
+        }
         for flag in evidence.flags {
             lines.append("! " + catalog.text("ui.dig.flag.\(flag.code)", ["type": flag.type, "detail": flag.detail]))
         }
