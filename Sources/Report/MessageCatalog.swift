@@ -27,4 +27,5 @@ public struct MessageCatalog: Sendable {
         .merging(InterfaceMessages.entries) { first, _ in first }
         .merging(TLSMessages.entries) { first, _ in first }
         .merging(HTTPMessages.entries) { first, _ in first }
+        .merging(DNSMessages.entries) { first, _ in first }
 }
