@@ -34,6 +34,8 @@ public struct TileHashReader<Reader: TileReader>: HashReader {
             tiles.append(tile)
         }
 
+        let subtreeTileCount = tiles.count
+
         // The tiles holding the requested hashes, plus every ancestor up to a tile already
         // in the list, so each one can be authenticated by its parent.
         var indexTileOrder = [Int](repeating: 0, count: indexes.count)
@@ -79,8 +81,10 @@ public struct TileHashReader<Reader: TileReader>: HashReader {
         }
         guard root == tree.hash else { throw inconsistent }
 
-        // Authenticate each lower tile by the hash its parent tile holds for it.
-        for i in subtrees.count..<tiles.count {
+        // Authenticate each lower tile by the hash its parent tile holds for it. Go starts
+        // this loop at len(stx), which skips tiles when two subtrees share a tile (e.g.
+        // height 2, size 12); we start after the distinct subtree tiles, so none is skipped.
+        for i in subtreeTileCount..<tiles.count {
             let tile = tiles[i]
             guard let p = tile.parent(1, treeSize: tree.size), let j = tileOrder[p] else {
                 throw bad("lost parent of \(tile.path)")
