@@ -66,11 +66,15 @@ public enum ModuleZipHasher {
         var count: UInt64 = 0
         let limit = entry.uncompressedSize
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+            // extract(consumer:) computes but does not check the CRC; Go's reader checks
+            // both the length and the CRC (archive/zip checksumReader).
+            let crc = try archive.extract(entry, skipCRC32: false) { chunk in
                 count += UInt64(chunk.count)
                 guard count <= limit else { throw ModuleFetchError("too-large", "zip entry larger than declared") }
                 hasher.update(data: chunk)
             }
+            guard count == limit else { throw ModuleFetchError("bad-zip", "unexpected EOF") }
+            guard entry.type != .file || crc == entry.checksum else { throw ModuleFetchError("bad-zip", "zip: checksum error") }
         } catch let error as ModuleFetchError {
             throw error
         } catch {
