@@ -28,4 +28,5 @@ public struct MessageCatalog: Sendable {
         .merging(TLSMessages.entries) { first, _ in first }
         .merging(HTTPMessages.entries) { first, _ in first }
         .merging(DNSMessages.entries) { first, _ in first }
+        .merging(FetchMessages.entries) { first, _ in first }
 }

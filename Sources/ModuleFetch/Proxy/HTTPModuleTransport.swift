@@ -1,0 +1,69 @@
+import Foundation
+import NetProbes
+
+/// The real transport: http(s) through the project's one `HTTPClient` (the go command's
+/// proxy, redirect and TLS rules), file:// from the file system as cmd/go/internal/web getFile
+/// does (missing file = 404, permission error = 403).
+public struct HTTPModuleTransport: ModuleTransport {
+    public var environment: [String: String]
+
+    public init(environment: [String: String]) {
+        self.environment = environment
+    }
+
+    public func get(_ url: String, maxBodyBytes: Int, insecure: Bool, deadline: ProbeDeadline) async -> TransportResponse {
+        if url.hasPrefix("file://") { return getFile(url, maxBodyBytes: maxBodyBytes) }
+        let start = ContinuousClock.now
+        let target: HTTPRequestURL
+        do {
+            target = try HTTPRequestURL(url)
+        } catch {
+            return TransportResponse(url: url, status: nil,
+                                     failure: FetchFailure(layer: .config, failureClass: "bad-url", message: error.description))
+        }
+        let options = HTTPClientOptions(maxBodyBytes: maxBodyBytes + 1, insecure: insecure, environment: environment,
+                                        userAgent: "Go-http-client/1.1")
+        let fetch = await HTTPClient(options: options).fetch(target, deadline: deadline)
+        let seconds = Self.seconds(since: start)
+        let status = fetch.evidence.finalStatus
+        var response = TransportResponse(url: target.redacted, status: status, body: Array(fetch.body.prefix(maxBodyBytes)),
+                                         bodyTruncated: fetch.body.count > maxBodyBytes, evidence: fetch.evidence, seconds: seconds)
+        if let failure = fetch.outcome.failure {
+            response.failure = FetchFailure.from(http: failure, status: status, goError: fetch.evidence.goError)
+        } else if status != 200 {
+            // Only 200 is success for the go command (web.Response.Err); 2xx others included.
+            let line = fetch.evidence.hops.last?.statusLine ?? status.map(String.init) ?? "?"
+            response.failure = FetchFailure(layer: .http, failureClass: HTTPClient.statusClass(status ?? 0),
+                                            message: HTTPErrorDetail.goError(url: target.redacted, status: line, detail: ""))
+        }
+        return response
+    }
+
+    // cmd/go/internal/web/http.go getFile, api.go HTTPError.Error
+    func getFile(_ url: String, maxBodyBytes: Int) -> TransportResponse {
+        let start = ContinuousClock.now
+        guard let path = URL(string: url)?.path, !path.isEmpty else {
+            return TransportResponse(url: url, status: nil, failure: FetchFailure(
+                layer: .config, failureClass: "bad-url", message: "invalid file:// proxy URL with non-path elements: \(url)"))
+        }
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            return TransportResponse(url: url, status: 404, failure: FetchFailure(
+                layer: .http, failureClass: "not-found", message: "reading \(url): no such file or directory"), seconds: Self.seconds(since: start))
+        }
+        guard manager.isReadableFile(atPath: path), let handle = FileHandle(forReadingAtPath: path) else {
+            return TransportResponse(url: url, status: 403, failure: FetchFailure(
+                layer: .http, failureClass: "auth", message: "reading \(url): permission denied"), seconds: Self.seconds(since: start))
+        }
+        defer { try? handle.close() }
+        let data = (try? handle.read(upToCount: maxBodyBytes + 1)) ?? Data()
+        return TransportResponse(url: url, status: 200, body: Array(data.prefix(maxBodyBytes)), bodyTruncated: data.count > maxBodyBytes,
+                                 seconds: Self.seconds(since: start))
+    }
+
+    static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+}

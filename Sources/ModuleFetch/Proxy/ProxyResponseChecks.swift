@@ -1,0 +1,68 @@
+import Foundation
+import GoModConfig
+
+/// The go command's checks of a 200 answer, as pure functions over bytes.
+public enum ProxyResponseChecks {
+    /// `.info`: valid JSON, and exactly the requested version when a canonical one was asked
+    /// for (proxy.go Stat).
+    public static func checkInfo(_ body: [UInt8], requested: String, modulePath: String, proxy: String) -> FetchFailure? {
+        guard let info = try? JSONDecoder().decode(ProxyInfo.self, from: Data(body)) else {
+            return FetchFailure(layer: .moduleProtocol, failureClass: "invalid-response",
+                                message: "invalid response from proxy \"\(proxy)\": " + jsonError(body))
+        }
+        if info.version != requested, requested == Semver.canonical(requested), (try? ModulePath.checkPath(modulePath)) != nil {
+            // Go 1.19's text; later releases append the requested version.
+            return FetchFailure(layer: .moduleProtocol, failureClass: "version-mismatch",
+                                message: "proxy returned info for version \(info.version) instead of requested version")
+        }
+        return nil
+    }
+
+    /// `.zip`: at most 500 MiB, every entry under `<path>@<version>/` (proxy.go Zip, fetch.go downloadZip).
+    public static func checkZip(_ body: [UInt8], truncated: Bool, modulePath: String, version: String) -> FetchFailure? {
+        if truncated {
+            return FetchFailure(layer: .moduleProtocol, failureClass: "too-large", message: "downloaded zip file too large")
+        }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("gomod-doctor-\(UUID().uuidString).zip")
+        defer { try? FileManager.default.removeItem(at: file) }
+        do {
+            try Data(body).write(to: file)
+            let entries = try ModuleZipHasher.entries(of: file)
+            if let error = ModuleZipRules.checkPrefix(entries, path: modulePath, version: version) {
+                return FetchFailure(layer: .moduleProtocol, failureClass: "bad-zip", message: error.message)
+            }
+        } catch let error as ModuleFetchError {
+            return FetchFailure(layer: .moduleProtocol, failureClass: "bad-zip", message: error.message)
+        } catch {
+            return FetchFailure(layer: .moduleProtocol, failureClass: "bad-zip", message: "\(error)")
+        }
+        return nil
+    }
+
+    /// `@v/list`: the first field of each line when it is a canonical semantic version, sorted
+    /// (proxy.go Versions).
+    public static func versions(inList body: [UInt8]) -> [String] {
+        let text = String(decoding: body, as: UTF8.self)
+        var seen = Set<String>()
+        var versions: [String] = []
+        for line in text.split(whereSeparator: \.isNewline) {
+            guard let field = line.split(separator: " ").first.map(String.init) else { continue }
+            if Semver.isValid(field), Semver.canonical(field) == field, seen.insert(field).inserted {
+                versions.append(field)
+            }
+        }
+        return versions.sorted { Semver.compare($0, $1) < 0 }
+    }
+
+    /// encoding/json's text for the two usual ways a proxy sends non-JSON.
+    static func jsonError(_ body: [UInt8]) -> String {
+        guard let first = body.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) else {
+            return "unexpected end of JSON input"
+        }
+        let character = first < 0x80 ? String(UnicodeScalar(first)) : "\\x\(String(first, radix: 16))"
+        if first != UInt8(ascii: "{") {
+            return "invalid character '\(character)' looking for beginning of value"
+        }
+        return "invalid JSON"
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import GoModConfig
+
+/// What one GOPROXY entry did for one file of one module.
+public struct StepAttempt: Sendable, Equatable, Codable {
+    /// "proxy", "direct", "noproxy", "off".
+    public var kind: String
+    /// The proxy URL (redacted), nil for the keywords.
+    public var source: String?
+    /// The request made, absent when the entry answered without one (skip, off).
+    public var request: TransportResponse?
+    /// The `@v/list` request of an `@latest` fallback.
+    public var fallbackRequest: TransportResponse?
+    /// Direct mode: discovery and VCS reachability.
+    public var direct: DirectProbeReport?
+    public var failure: FetchFailure?
+
+    public init(kind: String, source: String?, request: TransportResponse? = nil, direct: DirectProbeReport? = nil, failure: FetchFailure?) {
+        self.kind = kind
+        self.source = source
+        self.request = request
+        self.direct = direct
+        self.failure = failure
+    }
+
+    /// "https://proxy.example", or the keyword.
+    public var sourceName: String { source ?? kind }
+}
+
+/// The walk of one file (`info`, `mod`, `zip`, `list`, `latest`) over the route.
+public struct FileWalk: Sendable, Equatable, Codable {
+    public var file: ProxyFile
+    public var attempts: [StepAttempt]
+    /// The entry that served the file, nil when the walk failed.
+    public var servedBy: String?
+    /// The error the go command would report (ranked), nil on success.
+    public var failure: FetchFailure?
+    public var info: ProxyInfo?
+    public var versions: [String]?
+}

@@ -1,0 +1,71 @@
+import Foundation
+import GoModConfig
+import ModuleFetch
+import NetProbes
+import Testing
+
+@Suite
+struct DirectTests {
+    @Test
+    func metaTagsParseAndMatchByPathPrefix() throws {
+        let html = """
+        <html><head>
+        <meta name="go-import" content="corp.example/m git https://git.corp.example/m">
+        <meta name='go-source' content='corp.example/m _ _ _'>
+        <meta name="go-import" content="corp.example/other git https://git.corp.example/o">
+        </head><body><meta name="go-import" content="late.example/x git https://x"></body></html>
+        """
+        let imports = GoImportMeta.parse(html)
+        #expect(imports.map(\.prefix) == ["corp.example/m", "corp.example/other"])
+        #expect(try GoImportMeta.match(imports, importPath: "corp.example/m/sub").get().repoRoot == "https://git.corp.example/m")
+        guard case .failure(let error) = GoImportMeta.match(imports, importPath: "corp.example/mm") else {
+            Issue.record("corp.example/mm must not match corp.example/m")
+            return
+        }
+        #expect(error.message.hasPrefix("meta tag corp.example/m did not match import path corp.example/mm"))
+        let modWins = GoImportMeta.parse(#"<meta name="go-import" content="a.io/m git https://g"><meta name="go-import" content="a.io/m mod https://p">"#)
+        #expect(modWins == [GoImportMeta(prefix: "a.io/m", vcs: "mod", repoRoot: "https://p")])
+    }
+
+    @Test
+    func netrcSaysWhetherNotWhat() {
+        let text = "machine git.corp.example login u password secret\nmachine other.example login x password y\n"
+        #expect(NetrcLookup.hasCredentials(for: "git.corp.example", netrcText: text))
+        #expect(!NetrcLookup.hasCredentials(for: "corp.example", netrcText: text))
+        #expect(NetrcLookup.path(environment: ["NETRC": "/x/netrc", "HOME": "/h"]) == "/x/netrc")
+        #expect(NetrcLookup.path(environment: ["HOME": "/h"]) == "/h/.netrc")
+    }
+
+    @Test
+    func discoveryFailureIsAnUnrecognizedImportPath() async {
+        let transport = ScriptedTransport(["https://corp.example/m?go-get=1": ScriptedTransport.transport(
+            .dns, "nxdomain", "Get \"https://corp.example/m?go-get=1\": dial tcp: lookup corp.example: no such host")])
+        let probe = DirectProbe(transport: transport, environment: [:], insecure: false, govcs: GoVCSRules(), isPrivate: true)
+        let report = await probe.run(modulePath: "corp.example/m", deadline: .after(seconds: 5))
+        #expect(report.failure?.layer == .dns)
+        #expect(report.failure?.message ==
+            "unrecognized import path \"corp.example/m\": https fetch: Get \"https://corp.example/m?go-get=1\": dial tcp: lookup corp.example: no such host")
+        let notFound = await DirectProbe(transport: ScriptedTransport(), environment: [:], insecure: false, govcs: GoVCSRules(), isPrivate: true)
+            .run(modulePath: "corp.example/m", deadline: .after(seconds: 5))
+        #expect(notFound.failure?.message == "unrecognized import path \"corp.example/m\": reading https://corp.example/m?go-get=1: 404 Not Found")
+    }
+
+    @Test
+    func govcsAndTheGitEndpoint() async throws {
+        let page = #"<meta name="go-import" content="corp.example/m git https://git.corp.example/m">"#
+        let transport = ScriptedTransport([
+            "https://corp.example/m?go-get=1": ScriptedTransport.ok(page),
+            "https://git.corp.example/m/info/refs?service=git-upload-pack": ScriptedTransport.status(401, ""),
+        ])
+        let denied = await DirectProbe(transport: transport, environment: [:], insecure: false,
+                                       govcs: try GoVCSRules.parse("corp.example:off"), isPrivate: false)
+            .run(modulePath: "corp.example/m", deadline: .after(seconds: 5))
+        #expect(denied.failure?.message == "unrecognized import path \"corp.example/m\": GOVCS disallows using git for public corp.example/m; see 'go help vcs'")
+        let auth = await DirectProbe(transport: transport, environment: [:], insecure: false, govcs: GoVCSRules(), isPrivate: true)
+            .run(modulePath: "corp.example/m", deadline: .after(seconds: 5))
+        #expect(auth.matched?.repoRoot == "https://git.corp.example/m")
+        #expect(auth.vcsRequest?.status == 401)
+        #expect(auth.failure?.failureClass == "auth")
+        #expect(auth.netrcHasCredentials == false)
+    }
+}
