@@ -29,7 +29,13 @@ public struct HTTPModuleTransport: ModuleTransport {
         var response = TransportResponse(url: target.redacted, status: status, body: Array(fetch.body.prefix(maxBodyBytes)),
                                          bodyTruncated: fetch.body.count > maxBodyBytes, evidence: fetch.evidence, seconds: seconds)
         if let failure = fetch.outcome.failure {
-            response.failure = FetchFailure.from(http: failure, status: status, goError: fetch.evidence.goError)
+            var mapped = FetchFailure.from(http: failure, status: status, goError: fetch.evidence.goError)
+            // net/http wraps every transport error in a url.Error: `Get "<url>": …`, naming the
+            // URL being requested (a refused redirect names its target).
+            if failure.code != "http-status", !mapped.message.hasPrefix("Get \"") {
+                mapped.message = "Get \"\(fetch.evidence.chain.last ?? target.redacted)\": " + mapped.message
+            }
+            response.failure = mapped
         } else if status != 200 {
             // Only 200 is success for the go command (web.Response.Err); 2xx others included.
             let line = fetch.evidence.hops.last?.statusLine ?? status.map(String.init) ?? "?"

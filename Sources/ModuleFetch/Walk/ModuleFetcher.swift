@@ -70,8 +70,10 @@ public struct ModuleFetcher: Sendable {
         outcome.status = .fails
         outcome.failedAt = file
         var wrapped = failure
-        // module.VersionError: "path@version: err".
-        wrapped.message = "\(outcome.path)@\(outcome.version): \(failure.message)"
+        // module.VersionError: "path@version: err"; downloadZip's prefix check is reported bare.
+        if !(failure.failureClass == "bad-zip" && failure.message.hasPrefix("zip for ")) {
+            wrapped.message = "\(outcome.path)@\(outcome.version): \(failure.message)"
+        }
         outcome.failure = wrapped
         return outcome
     }

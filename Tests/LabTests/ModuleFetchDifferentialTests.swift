@@ -1,0 +1,187 @@
+import Foundation
+import LabKit
+import ModuleFetch
+import Testing
+
+extension LabSuite {
+    /// `gomod-doctor fetch module@version` against `go mod download -json` (Debian Go 1.19) in
+    /// the same lab namespace with the same environment (fresh GOPATH/GOMODCACHE/GOCACHE,
+    /// GOFLAGS=-modcacherw): per scenario, ok/fails and, on failure, the layer and class must agree.
+    /// Every fault fails fast (404/410/5xx/403 rules, refused ports, TLS, redirects), never a DROP.
+    @Suite
+    struct ModuleFetchDifferentialTests {
+        struct Scenario {
+            var name: String
+            var module: String
+            var environment: [String: String]
+        }
+
+        /// The prediction of one scenario, and what the go command did.
+        struct Comparison: CustomStringConvertible {
+            var name: String
+            var goError: String?
+            var goVerdict: Verdict
+            var doctorVerdict: Verdict
+            var doctorMessage: String?
+            var description: String {
+                "\(name): go \(goVerdict) [\(goError ?? "ok")] — doctor \(doctorVerdict) [\(doctorMessage ?? "ok")]"
+            }
+        }
+
+        struct Verdict: Equatable, CustomStringConvertible {
+            var ok: Bool
+            var layer: String?
+            var failureClass: String?
+            var description: String { ok ? "ok" : "fails(\(layer ?? "?")/\(failureClass ?? "?"))" }
+        }
+
+        @Test(LabGate.trait)
+        func predictionsMatchTheGoCommand() async throws {
+            try await Lab.with { lab in
+                let chain = try await lab.chain(routers: 0)
+                let ip = chain.serverInterface.ipv4
+                let ca = try await lab.makeCertificateAuthority(name: "fetch lab CA")
+                let certificate = try await lab.issueCertificate(from: ca, commonName: "proxy.lab.example", dnsNames: ["proxy.lab.example"])
+                let tree = try await lab.makeModuleTree()
+                try await lab.addModules([
+                    LabModule(path: "example.com/a", version: "v1.0.0"),
+                    LabModule(path: "example.com/UpperCase/m", version: "v1.0.0"),
+                    LabModule(path: "example.com/badzip", version: "v1.0.0"),
+                    LabModule(path: "corp.lab.example/priv", version: "v1.0.0"),
+                ], to: tree)
+                // The private module is served by the proxy but unknown to the checksum database.
+                let sums = try String(contentsOfFile: tree.goSumPath, encoding: .utf8)
+                try sums.split(separator: "\n").filter { !$0.hasPrefix("corp.lab.example/") }.joined(separator: "\n")
+                    .appending("\n").write(toFile: tree.goSumPath, atomically: true, encoding: .utf8)
+                // A zip whose entries carry another module's prefix.
+                let zips = tree.root + "/example.com"
+                try FileManager.default.removeItem(atPath: zips + "/badzip/@v/v1.0.0.zip")
+                try FileManager.default.copyItem(atPath: zips + "/a/@v/v1.0.0.zip", toPath: zips + "/badzip/@v/v1.0.0.zip")
+                let rules = [
+                    ProxyRule(prefix: "/gone/", status: 410, body: "gone\n"),
+                    ProxyRule(prefix: "/e500/", status: 500, body: "boom\n"),
+                    ProxyRule(prefix: "/e403/", status: 403, body: "forbidden\n"),
+                    ProxyRule(prefix: "/tohttp/", status: 302, location: "http://\(ip)/example.com/a/@v/v1.0.0.info"),
+                    ProxyRule(prefix: "/sup/sumdb/sum.lab.example/supported", status: 200, body: "\n"),
+                ]
+                try await lab.startGoProxy(on: chain.server, tree: tree, port: 80, rules: rules)
+                try await lab.startGoProxy(on: chain.server, tree: tree, port: 8443, certificate: certificate, rules: rules)
+                let sumdb = try await lab.startSumDB(on: chain.server, tree: tree, address: ip)
+                try await lab.startDNSServer(on: chain.server, address: ip, config: DNSServerConfig(records: [
+                    .a("proxy.lab.example", ip), .a("corp.lab.example", ip), .a("sum.lab.example", ip),
+                ]))
+                try await lab.setResolver(on: chain.client, nameservers: [ip])
+
+                let http = "http://\(ip)"
+                let tls = "https://proxy.lab.example:8443"
+                let trust = ["SSL_CERT_FILE": ca.certificatePath]
+                let labSumDB = ["GOSUMDB": sumdb.gosumdb()]
+                let keyOnly = ["GOSUMDB": sumdb.verifierKey]
+                let a = "example.com/a@v1.0.0"
+                let priv = "corp.lab.example/priv@v1.0.0"
+                let scenarios: [Scenario] = [
+                    Scenario(name: "first proxy 404, second serves", module: a, environment: ["GOPROXY": "\(http)/nf,\(http)"]),
+                    Scenario(name: "first proxy 410, second serves", module: a, environment: ["GOPROXY": "\(http)/gone,\(http)"]),
+                    Scenario(name: "500 before a comma stops", module: a, environment: ["GOPROXY": "\(http)/e500,\(http)"]),
+                    Scenario(name: "500 before a pipe falls through", module: a, environment: ["GOPROXY": "\(http)/e500|\(http)"]),
+                    Scenario(name: "403 before a comma stops", module: a, environment: ["GOPROXY": "\(http)/e403,\(http)"]),
+                    Scenario(name: "GOPROXY=off", module: a, environment: ["GOPROXY": "off"]),
+                    Scenario(name: "GOPRIVATE goes direct to an unreachable VCS host", module: priv,
+                             environment: ["GOPROXY": http, "GOPRIVATE": "corp.lab.example"]),
+                    Scenario(name: "private not matched: proxy 404, then direct refused (ranked)", module: priv,
+                             environment: ["GOPROXY": "\(http)/nf,direct"]),
+                    Scenario(name: "private not matched: public proxy 404s", module: priv, environment: ["GOPROXY": "\(http)/nf"]),
+                    Scenario(name: "private module unknown to the sumdb", module: priv, environment: ["GOPROXY": http].merging(labSumDB) { $1 }),
+                    Scenario(name: "private module, GONOSUMDB", module: priv,
+                             environment: ["GOPROXY": http, "GONOSUMDB": "corp.lab.example"].merging(labSumDB) { $1 }),
+                    Scenario(name: "public module verified by the lab sumdb", module: a, environment: ["GOPROXY": http].merging(labSumDB) { $1 }),
+                    Scenario(name: "proxy TLS with an unknown CA", module: a, environment: ["GOPROXY": tls]),
+                    Scenario(name: "proxy TLS with the lab CA trusted", module: a, environment: ["GOPROXY": tls].merging(trust) { $1 }),
+                    Scenario(name: "https proxy redirects to http", module: a, environment: ["GOPROXY": "\(tls)/tohttp"].merging(trust) { $1 }),
+                    Scenario(name: "zip with a wrong prefix", module: "example.com/badzip@v1.0.0", environment: ["GOPROXY": http]),
+                    Scenario(name: "upper-case module path", module: "example.com/UpperCase/m@v1.0.0",
+                             environment: ["GOPROXY": "\(http)/nf,\(http)"]),
+                    Scenario(name: "proxy supports /sumdb/ (lookup 404 there)", module: a,
+                             environment: ["GOPROXY": "\(http)/sup,\(http)"].merging(keyOnly) { $1 }),
+                    Scenario(name: "proxy without /sumdb/: database direct, refused", module: a,
+                             environment: ["GOPROXY": http].merging(keyOnly) { $1 }),
+                    Scenario(name: "file:// proxy", module: a, environment: ["GOPROXY": "file://\(tree.root)"]),
+                ]
+                var comparisons: [Comparison] = []
+                for (index, scenario) in scenarios.enumerated() {
+                    comparisons.append(try await compare(scenario, index: index, lab: lab, host: chain.client))
+                }
+                let mismatches = comparisons.filter { $0.goVerdict != $0.doctorVerdict }
+                #expect(mismatches.isEmpty, "\(mismatches.map(\.description).joined(separator: "\n"))")
+                // The go command's own text, word for word.
+                let texts = comparisons.filter { $0.goError != $0.doctorMessage }
+                #expect(texts.isEmpty, "\(texts.map(\.description).joined(separator: "\n"))")
+                // The scenarios exercise both outcomes, so the comparison cannot pass vacuously.
+                #expect(comparisons.contains { $0.goVerdict.ok } && comparisons.contains { !$0.goVerdict.ok })
+                #expect(comparisons.count >= 15)
+            }
+        }
+
+        func compare(_ scenario: Scenario, index: Int, lab: Lab, host: LabHost) async throws -> Comparison {
+            let work = await lab.scratchPath("fetch-\(index)")
+            try FileManager.default.createDirectory(atPath: work + "/wd", withIntermediateDirectories: true)
+            var environment = [
+                "GOPATH": work + "/gopath", "GOMODCACHE": work + "/gopath/pkg/mod", "GOCACHE": work + "/cache",
+                "GOFLAGS": "-modcacherw", "GOSUMDB": "off", "GOENV": "off",
+            ]
+            environment.merge(scenario.environment) { $1 }
+            let go = try await lab.run(in: host, ["go", "mod", "download", "-json", scenario.module], environment: environment,
+                                       workingDirectory: work + "/wd", timeout: .seconds(40))
+            let goError = Self.goError(go.stdout)
+            let doctor = try await lab.run(in: host, [try DoctorRun.binary, "fetch", scenario.module, "--json", "--timeout", "20"],
+                                           environment: environment, workingDirectory: work + "/wd", timeout: .seconds(40))
+            let document: FetchDocument
+            do {
+                document = try JSONDecoder().decode(FetchDocument.self, from: Data(doctor.stdout.utf8))
+            } catch {
+                Issue.record("\(scenario.name): undecodable fetch output: \(doctor.stdout.prefix(2000)) \(doctor.stderr.prefix(2000))")
+                throw error
+            }
+            let module = try #require(document.report.modules.first)
+            if scenario.name.contains("supports /sumdb/") { #expect(document.report.sumdb?.viaProxy == true, "\(scenario.name)") }
+            if scenario.name.contains("without /sumdb/") { #expect(document.report.sumdb?.viaProxy == false, "\(scenario.name)") }
+            let doctorVerdict = Verdict(ok: module.status == .ok, layer: module.failure?.layer.rawValue, failureClass: module.failure?.failureClass)
+            return Comparison(name: scenario.name, goError: goError, goVerdict: Self.classify(goError),
+                              doctorVerdict: doctorVerdict, doctorMessage: module.failure?.message)
+        }
+
+        struct FetchDocument: Decodable {
+            var report: FetchRun.Report
+        }
+
+        /// The "Error" of `go mod download -json`, nil on success.
+        static func goError(_ stdout: String) -> String? {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: Any] else {
+                return "undecodable go output: \(stdout)"
+            }
+            return object["Error"] as? String
+        }
+
+        /// Layer and class of a go error text, from the texts the reference lists (§7).
+        static func classify(_ error: String?) -> Verdict {
+            guard let error else { return Verdict(ok: true) }
+            let failureClass: String
+            var layer: String
+            switch true {
+            case error.contains("404 Not Found"), error.contains("410 Gone"): (layer, failureClass) = ("http", "not-found")
+            case error.contains("403 Forbidden"), error.contains("401 Unauthorized"): (layer, failureClass) = ("http", "auth")
+            case error.contains(": 5"): (layer, failureClass) = ("http", "server-error")
+            case error.contains("module lookup disabled by GOPROXY=off"): (layer, failureClass) = ("config", "not-found")
+            case error.contains("connection refused"): (layer, failureClass) = ("tcp", "refused")
+            case error.contains("no such host"): (layer, failureClass) = ("dns", "nxdomain")
+            case error.contains("certificate signed by unknown authority"): (layer, failureClass) = ("tls", "unknown-authority")
+            case error.contains("redirected from secure URL"): (layer, failureClass) = ("http", "insecure-redirect")
+            case error.contains("has unexpected file"): (layer, failureClass) = ("module-protocol", "bad-zip")
+            case error.contains("proxy returned info for version"): (layer, failureClass) = ("module-protocol", "version-mismatch")
+            default: (layer, failureClass) = ("unknown", error)
+            }
+            if error.contains("verifying") { layer = "sumdb" }
+            return Verdict(ok: false, layer: layer, failureClass: failureClass)
+        }
+    }
+}
