@@ -1,0 +1,90 @@
+import Foundation
+import LabKit
+import ModuleFetch
+import Testing
+
+extension LabSuite {
+    /// `gomod-doctor fetch` without an argument: every requirement of go.mod, a local
+    /// replacement skipped, a GOPRIVATE module whose go-get page names a git host answering
+    /// 401, and the checksum-database routing — checked on the JSON and on the text output.
+    @Suite
+    struct ModuleFetchProjectTests {
+        @Test(LabGate.trait)
+        func wholeProjectWithAPrivateGitHostAskingForCredentials() async throws {
+            try await Lab.with { lab in
+                let chain = try await lab.chain(routers: 0)
+                let ip = chain.serverInterface.ipv4
+                let ca = try await lab.makeCertificateAuthority(name: "project lab CA")
+                let corp = try await lab.issueCertificate(from: ca, commonName: "corp.lab.example", dnsNames: ["corp.lab.example"])
+                let tree = try await lab.makeModuleTree()
+                try await lab.addModules([
+                    LabModule(path: "example.com/a", version: "v1.0.0"),
+                    LabModule(path: "example.com/UpperCase/m", version: "v1.0.0"),
+                ], to: tree)
+                try await lab.startGoProxy(on: chain.server, tree: tree, port: 80)
+                let page = #"<html><head><meta name="go-import" content="corp.lab.example/priv git https://corp.lab.example/git/priv"></head></html>"#
+                try await lab.startGoProxy(on: chain.server, tree: tree, port: 443, certificate: corp, rules: [
+                    ProxyRule(prefix: "/priv", status: 200, body: page),
+                    ProxyRule(prefix: "/git/priv/info/refs", status: 401, body: "authentication required\n"),
+                ])
+                try await lab.startDNSServer(on: chain.server, address: ip, config: DNSServerConfig(records: [.a("corp.lab.example", ip)]))
+                try await lab.setResolver(on: chain.client, nameservers: [ip])
+
+                let work = await lab.scratchPath("project")
+                try FileManager.default.createDirectory(atPath: work + "/local", withIntermediateDirectories: true)
+                try "module example.com/local\n\ngo 1.19\n".write(toFile: work + "/local/go.mod", atomically: true, encoding: .utf8)
+                try """
+                module lab.example/app
+
+                go 1.19
+
+                require (
+                \texample.com/a v1.0.0
+                \texample.com/UpperCase/m v1.0.0
+                \tcorp.lab.example/priv v1.0.0
+                \texample.com/local v1.0.0
+                )
+
+                replace example.com/local => ./local
+
+                """.write(toFile: work + "/go.mod", atomically: true, encoding: .utf8)
+                let environment = [
+                    "GOPROXY": "http://\(ip)", "GOPRIVATE": "corp.lab.example", "GOSUMDB": "off", "GOENV": "off",
+                    "GOPATH": work + "/gopath", "GOFLAGS": "-modcacherw", "SSL_CERT_FILE": ca.certificatePath,
+                    "NETRC": work + "/netrc",
+                ]
+                try "machine corp.lab.example login u password hunter2\n".write(toFile: work + "/netrc", atomically: true, encoding: .utf8)
+                let result = try await lab.run(in: chain.client, [try DoctorRun.binary, "fetch", "--json"], environment: environment,
+                                               workingDirectory: work, timeout: .seconds(40))
+                #expect(result.exitStatus == 1, "a failing module makes the command fail: \(result.stderr)")
+                #expect(!result.stdout.contains("hunter2"), "credentials are never shown")
+                let document = try JSONDecoder().decode(Document.self, from: Data(result.stdout.utf8))
+                let modules = Dictionary(uniqueKeysWithValues: document.report.modules.map { ($0.path, $0) })
+                #expect(modules["example.com/a"]?.status == .ok)
+                #expect(modules["example.com/a"]?.servedBy == "http://\(ip)")
+                let upper = try #require(modules["example.com/UpperCase/m"])
+                #expect(upper.status == .ok)
+                #expect(upper.requests.first?.url == "http://\(ip)/example.com/%21upper%21case/m/@v/v1.0.0.info")
+                #expect(modules["example.com/local"]?.status == .skipped)
+                let priv = try #require(modules["corp.lab.example/priv"])
+                #expect(priv.status == .fails)
+                #expect(priv.failure?.layer == .vcs && priv.failure?.failureClass == "auth", "\(String(describing: priv.failure))")
+                let direct = priv.walks.first?.attempts.compactMap(\.direct).first
+                #expect(direct?.matched?.repoRoot == "https://corp.lab.example/git/priv")
+                #expect(direct?.vcsRequest?.status == 401)
+                #expect(direct?.netrcHasCredentials == true)
+                // Zips: both downloadable modules are inside the default sample of three.
+                #expect(upper.walks.map(\.file.kind) == ["info", "mod", "zip"])
+
+                let text = try await lab.run(in: chain.client, [try DoctorRun.binary, "fetch", "--lang", "en"], environment: environment,
+                                             workingDirectory: work, timeout: .seconds(40))
+                #expect(text.stdout.contains("example.com/a@v1.0.0: served by http://\(ip)"), "\(text.stdout)")
+                #expect(text.stdout.contains("corp.lab.example/priv@v1.0.0: fails at vcs (auth)"), "\(text.stdout)")
+            }
+        }
+
+        struct Document: Decodable {
+            var report: FetchRun.Report
+        }
+    }
+}
