@@ -73,6 +73,8 @@ extension LabSuite {
                 #expect(direct?.matched?.repoRoot == "https://corp.lab.example/git/priv")
                 #expect(direct?.vcsRequest?.status == 401)
                 #expect(direct?.netrcHasCredentials == true)
+                #expect(direct?.vcsRequest?.sentNetrcCredentials == true, "the go command sends .netrc credentials over https")
+                #expect(!result.stdout.contains(Data("u:hunter2".utf8).base64EncodedString()))
                 // Zips: both downloadable modules are inside the default sample of three.
                 #expect(upper.walks.map(\.file.kind) == ["info", "mod", "zip"])
 

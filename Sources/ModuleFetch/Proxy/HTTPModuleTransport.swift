@@ -23,11 +23,25 @@ public struct HTTPModuleTransport: ModuleTransport {
         }
         let options = HTTPClientOptions(maxBodyBytes: maxBodyBytes + 1, insecure: insecure, environment: environment,
                                         userAgent: "Go-http-client/1.1")
-        let fetch = await HTTPClient(options: options).fetch(target, deadline: deadline)
+        // cmd/go/internal/web/http.go: .netrc credentials go with https requests only.
+        var sent = target
+        var usedNetrc = false
+        if target.isSecure, target.user == nil, let credentials = NetrcLookup.credentials(for: target.host, environment: environment) {
+            sent.user = Self.userinfoEscape(credentials.login)
+            sent.password = Self.userinfoEscape(credentials.password)
+            usedNetrc = true
+        }
+        var fetch = await HTTPClient(options: options).fetch(sent, deadline: deadline)
+        if usedNetrc, var goError = fetch.evidence.goError {
+            // The go command's texts name the URL as written, without the credentials it added.
+            goError = goError.replacingOccurrences(of: "https://\(SecretRedactor.mask)@", with: "https://")
+            fetch.evidence.goError = goError
+        }
         let seconds = Self.seconds(since: start)
         let status = fetch.evidence.finalStatus
         var response = TransportResponse(url: target.redacted, status: status, body: Array(fetch.body.prefix(maxBodyBytes)),
                                          bodyTruncated: fetch.body.count > maxBodyBytes, evidence: fetch.evidence, seconds: seconds)
+        response.sentNetrcCredentials = usedNetrc ? true : nil
         if let failure = fetch.outcome.failure {
             var mapped = FetchFailure.from(http: failure, status: status, goError: fetch.evidence.goError)
             // net/http wraps every transport error in a url.Error: `Get "<url>": …`, naming the
@@ -66,6 +80,12 @@ public struct HTTPModuleTransport: ModuleTransport {
         let data = (try? handle.read(upToCount: maxBodyBytes + 1)) ?? Data()
         return TransportResponse(url: url, status: 200, body: Array(data.prefix(maxBodyBytes)), bodyTruncated: data.count > maxBodyBytes,
                                  seconds: Self.seconds(since: start))
+    }
+
+    static func userinfoEscape(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> Double {

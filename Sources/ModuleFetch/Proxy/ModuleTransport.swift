@@ -14,6 +14,8 @@ public struct TransportResponse: Sendable, Equatable, Codable {
     /// Absent for file:// URLs and for test transports.
     public var evidence: HTTPEvidence?
     public var seconds: Double
+    /// True when .netrc credentials were sent with the request (never the credentials).
+    public var sentNetrcCredentials: Bool?
 
     public init(url: String, status: Int?, body: [UInt8] = [], bodyTruncated: Bool = false, failure: FetchFailure? = nil,
                 evidence: HTTPEvidence? = nil, seconds: Double = 0) {
@@ -26,7 +28,7 @@ public struct TransportResponse: Sendable, Equatable, Codable {
         self.seconds = seconds
     }
 
-    enum CodingKeys: String, CodingKey { case url, status, bodyTruncated, failure, evidence, seconds }
+    enum CodingKeys: String, CodingKey { case url, status, bodyTruncated, failure, evidence, seconds, sentNetrcCredentials }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -37,6 +39,7 @@ public struct TransportResponse: Sendable, Equatable, Codable {
         failure = try c.decodeIfPresent(FetchFailure.self, forKey: .failure)
         evidence = try c.decodeIfPresent(HTTPEvidence.self, forKey: .evidence)
         seconds = try c.decode(Double.self, forKey: .seconds)
+        sentNetrcCredentials = try c.decodeIfPresent(Bool.self, forKey: .sentNetrcCredentials)
     }
 
     /// The body is not encoded: evidence stays small and never carries module content.
@@ -48,6 +51,7 @@ public struct TransportResponse: Sendable, Equatable, Codable {
         try c.encodeIfPresent(failure, forKey: .failure)
         try c.encodeIfPresent(evidence, forKey: .evidence)
         try c.encode(seconds, forKey: .seconds)
+        try c.encodeIfPresent(sentNetrcCredentials, forKey: .sentNetrcCredentials)
     }
 }
 
