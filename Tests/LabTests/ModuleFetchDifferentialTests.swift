@@ -63,6 +63,8 @@ extension LabSuite {
                     ProxyRule(prefix: "/e403/", status: 403, body: "forbidden\n"),
                     ProxyRule(prefix: "/tohttp/", status: 302, location: "http://\(ip)/example.com/a/@v/v1.0.0.info"),
                     ProxyRule(prefix: "/sup/sumdb/sum.lab.example/supported", status: 200, body: "\n"),
+                    ProxyRule(prefix: "/wrongver/example.com/a/@v/v1.0.0.info", status: 200, body: #"{"Version":"v1.0.1"}"#),
+                    ProxyRule(prefix: "/badjson/example.com/a/@v/v1.0.0.info", status: 200, body: "<html>busy</html>\n"),
                 ]
                 try await lab.startGoProxy(on: chain.server, tree: tree, port: 80, rules: rules)
                 try await lab.startGoProxy(on: chain.server, tree: tree, port: 8443, certificate: certificate, rules: rules)
@@ -106,6 +108,12 @@ extension LabSuite {
                     Scenario(name: "proxy without /sumdb/: database direct, refused", module: a,
                              environment: ["GOPROXY": http].merging(keyOnly) { $1 }),
                     Scenario(name: "file:// proxy", module: a, environment: ["GOPROXY": "file://\(tree.root)"]),
+                    Scenario(name: "proxy answers info for another version", module: a, environment: ["GOPROXY": "\(http)/wrongver"]),
+                    Scenario(name: "proxy answers HTML for info", module: a, environment: ["GOPROXY": "\(http)/badjson"]),
+                    Scenario(name: "@latest missing, @v/list decides", module: "example.com/a@latest",
+                             environment: ["GOPROXY": "\(http)/nf,\(http)"]),
+                    Scenario(name: "GOINSECURE: https refused, http answers 404", module: priv,
+                             environment: ["GOPROXY": "direct", "GOINSECURE": "corp.lab.example", "GONOSUMDB": "corp.lab.example"]),
                 ]
                 var comparisons: [Comparison] = []
                 for (index, scenario) in scenarios.enumerated() {
@@ -178,9 +186,12 @@ extension LabSuite {
             case error.contains("redirected from secure URL"): (layer, failureClass) = ("http", "insecure-redirect")
             case error.contains("has unexpected file"): (layer, failureClass) = ("module-protocol", "bad-zip")
             case error.contains("proxy returned info for version"): (layer, failureClass) = ("module-protocol", "version-mismatch")
+            case error.contains("invalid response from proxy"): (layer, failureClass) = ("module-protocol", "invalid-response")
             default: (layer, failureClass) = ("unknown", error)
             }
             if error.contains("verifying") { layer = "sumdb" }
+            // A status from the go-get page is the origin's answer, not a proxy's.
+            if error.contains("unrecognized import path"), layer == "http" { layer = "vcs" }
             return Verdict(ok: false, layer: layer, failureClass: failureClass)
         }
     }
