@@ -84,6 +84,14 @@ struct ProxyClientTests {
     }
 
     @Test
+    func proxyFileJSONRoundTrips() throws {
+        let files: [ProxyFile] = [.list, .latest, .info("v1.0.0"), .mod("v1.0.0"), .zip("v2.0.0+incompatible")]
+        let data = try JSONEncoder().encode(files)
+        #expect(String(decoding: try JSONEncoder().encode(ProxyFile.info("v1.0.0")), as: UTF8.self).contains(#""kind":"info""#))
+        #expect(try JSONDecoder().decode([ProxyFile].self, from: data) == files)
+    }
+
+    @Test
     func listKeepsCanonicalVersionsSorted() {
         let body = Array("v1.10.0 2024-01-01T00:00:00Z\nv1.2.0\nnot-a-version\nv1.2\nv1.2.0\nv2.0.0-rc.1\n".utf8)
         #expect(ProxyResponseChecks.versions(inList: body) == ["v1.2.0", "v1.10.0", "v2.0.0-rc.1"])

@@ -30,6 +30,30 @@ public enum ProxyFile: Sendable, Equatable, Codable, CustomStringConvertible {
 
     public var description: String { version.map { "\(kind) \($0)" } ?? kind }
 
+    enum CodingKeys: String, CodingKey { case kind, version }
+
+    /// JSON: `{"kind": "info", "version": "v1.0.0"}` (no version for list and latest).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(kind, forKey: .kind)
+        try container.encodeIfPresent(version, forKey: .version)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let kind = try container.decode(String.self, forKey: .kind)
+        let version = try container.decodeIfPresent(String.self, forKey: .version) ?? ""
+        switch kind {
+        case "list": self = .list
+        case "latest": self = .latest
+        case "info": self = .info(version)
+        case "mod": self = .mod(version)
+        case "zip": self = .zip(version)
+        default:
+            throw DecodingError.dataCorruptedError(forKey: .kind, in: container, debugDescription: "unknown proxy file \(kind)")
+        }
+    }
+
     /// The path below the module's base: `@v/list`, `@latest`, `@v/<escaped version>.info`.
     public func relativePath() throws(ConfigInputError) -> String {
         switch self {
