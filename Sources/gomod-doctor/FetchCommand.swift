@@ -89,9 +89,8 @@ struct FetchTextRenderer {
     func render(_ report: FetchRun.Report) -> String {
         var lines: [String] = [style.bold(catalog.text("ui.fetch.title"))]
         if let sumdb = report.sumdb {
-            let target = sumdb.base ?? "-"
-            lines.append("  " + catalog.text(sumdb.viaProxy ? "ui.fetch.sumdb-via-proxy" : "ui.fetch.sumdb-direct",
-                                             ["name": sumdb.name, "base": target]))
+            let key = sumdb.base == nil ? "ui.fetch.sumdb-unusable" : sumdb.viaProxy ? "ui.fetch.sumdb-via-proxy" : "ui.fetch.sumdb-direct"
+            lines.append("  " + catalog.text(key, ["name": sumdb.name, "base": sumdb.base ?? "-"]))
             if let failure = sumdb.failure { lines.append("    " + style.mark(.failure) + " " + failure.message) }
         }
         for module in report.modules { lines += render(module) }
@@ -117,12 +116,13 @@ struct FetchTextRenderer {
             let failure = module.failure
             lines.append("  " + style.mark(.failure) + " " + catalog.text("ui.fetch.fails", [
                 "module": name, "layer": failure?.layer.rawValue ?? "-", "class": failure?.failureClass ?? "-",
+                "file": module.failedAt ?? "-",
             ]))
             if let message = failure?.message { lines.append("    go: " + style.cyan(message)) }
         }
         if showRequests {
             for request in module.requests {
-                let status = request.status.map(String.init) ?? (request.failure?.failureClass ?? "-")
+                let status = request.status.map { "\($0)" } ?? (request.failure?.failureClass ?? "-")
                 lines.append("    # get \(request.url): \(status) (\(String(format: "%.3f", request.seconds))s)")
             }
         }
