@@ -138,3 +138,54 @@ struct WalkTests {
         #expect(FetchRun.sampleZips(requests, limit: nil).map(\.fetchZip) == [false, true, true, true, true])
     }
 }
+
+/// Counts requests in flight per host; each request waits until released so that overlap is
+/// certain rather than timed.
+actor InFlightCounter {
+    var current: [String: Int] = [:]
+    var peak: [String: Int] = [:]
+    var total = 0
+
+    func enter(_ host: String) {
+        current[host, default: 0] += 1
+        peak[host] = max(peak[host, default: 0], current[host, default: 0])
+        total += 1
+    }
+
+    func leave(_ host: String) { current[host, default: 0] -= 1 }
+}
+
+struct CountingTransport: ModuleTransport {
+    let counter: InFlightCounter
+
+    func get(_ url: String, maxBodyBytes: Int, insecure: Bool, deadline: ProbeDeadline) async -> TransportResponse {
+        let host = URL(string: url)?.host ?? url
+        await counter.enter(host)
+        for _ in 0..<50 { await Task.yield() }
+        await counter.leave(host)
+        return TransportResponse(url: url, status: 404, failure: FetchFailure(layer: .http, failureClass: "not-found", message: "404"))
+    }
+}
+
+@Suite
+struct HostLimitTests {
+    @Test
+    func perHostLimitHoldsAcrossConcurrentModules() async {
+        let counter = InFlightCounter()
+        let run = FetchRun(transport: CountingTransport(counter: counter), environment: [:], govcs: GoVCSRules(),
+                           options: FetchRun.Options(moduleConcurrency: 8, perHost: 2, zipSample: 0))
+        let requests = (0..<12).map { index in
+            ModuleFetchRequest(path: "x.io/m\(index)", version: "v1.0.0", steps: [
+                RouteStep(kind: .proxy, url: index.isMultiple(of: 2) ? "http://a" : "http://b", fallback: .onNotFound, action: .fetchFromProxy),
+            ], checksumDatabase: nil, insecure: false, isPrivate: false, fetchZip: false)
+        }
+        let report = await run.run(requests, sumdbRoute: nil, toolchain: nil, deadline: .after(seconds: 10))
+        #expect(report.modules.count == 12)
+        #expect(report.modules.map(\.path) == requests.map(\.path), "results keep the order of the requests")
+        #expect(report.modules.allSatisfy { $0.status == .fails && $0.failedAt == "info" })
+        let peak = await counter.peak
+        #expect(await counter.total == 12)
+        #expect(peak["a", default: 0] <= 2 && peak["b", default: 0] <= 2, "\(peak)")
+        #expect(peak["a", default: 0] >= 1)
+    }
+}

@@ -33,8 +33,18 @@ public struct ToolchainChecker: Sendable {
                                    willSwitch: route.willSwitch, reason: route.reason,
                                    languageVersionOnly: Self.isLanguageVersionOnly(route.required), fetch: nil)
         guard route.willSwitch else { return check }
+        // modfetch.useSumDB: toolchains always need the database, unless GOPROXY is one file:// URL.
+        let singleFileProxy = route.sources.count == 1 && route.sources[0].url?.hasPrefix("file://") == true
+        if fetcher.sumdb == nil, !singleFileProxy {
+            check.fetch = ModuleFetchOutcome(
+                path: route.module, version: route.version, status: .fails,
+                failure: FetchFailure(layer: .sumdb, failureClass: "disabled",
+                                      message: "\(route.module)@\(route.version): verifying module: checksum database disabled by GOSUMDB=off"),
+                failedAt: "sumdb")
+            return check
+        }
         let request = ModuleFetchRequest(path: route.module, version: route.version, steps: route.sources,
-                                         checksumDatabase: fetcher.sumdb?.name, insecure: false, isPrivate: false, fetchZip: false)
+                                         checksumDatabase: singleFileProxy ? nil : fetcher.sumdb?.name, insecure: false, isPrivate: false, fetchZip: false)
         check.fetch = await fetcher.fetch(request, deadline: deadline)
         return check
     }

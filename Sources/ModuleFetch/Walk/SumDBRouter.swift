@@ -22,6 +22,14 @@ public struct SumDBRouter: Sendable {
         public var viaProxy: Bool
         public var requests: [TransportResponse]
         public var failure: FetchFailure?
+
+        public init(name: String, base: String?, viaProxy: Bool, requests: [TransportResponse], failure: FetchFailure?) {
+            self.name = name
+            self.base = base
+            self.viaProxy = viaProxy
+            self.requests = requests
+            self.failure = failure
+        }
     }
 
     public func resolve(_ route: SumDBRoute, deadline: ProbeDeadline) async -> Routing {
