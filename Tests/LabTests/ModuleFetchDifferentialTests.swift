@@ -186,6 +186,9 @@ extension LabSuite {
             case error.contains("redirected from secure URL"): (layer, failureClass) = ("http", "insecure-redirect")
             case error.contains("has unexpected file"): (layer, failureClass) = ("module-protocol", "bad-zip")
             case error.contains("proxy returned info for version"): (layer, failureClass) = ("module-protocol", "version-mismatch")
+            case error.contains("GOVCS disallows"): (layer, failureClass) = ("config", "govcs")
+            case error.contains("terminal prompts disabled"), error.contains("Authentication failed"): (layer, failureClass) = ("vcs", "auth")
+            case error.contains("no go-import meta tags"): (layer, failureClass) = ("vcs", "no-go-import")
             case error.contains("invalid response from proxy"): (layer, failureClass) = ("module-protocol", "invalid-response")
             default: (layer, failureClass) = ("unknown", error)
             }

@@ -85,6 +85,47 @@ extension LabSuite {
             }
         }
 
+        /// Direct mode against `go mod download -json`: GOVCS refusing git, a git endpoint
+        /// answering 401 (git itself runs under the go command), a go-get page without a
+        /// matching tag, and a go-get page that is missing.
+        @Test(LabGate.trait)
+        func directModeMatchesTheGoCommand() async throws {
+            try await Lab.with { lab in
+                let chain = try await lab.chain(routers: 0)
+                let ip = chain.serverInterface.ipv4
+                let ca = try await lab.makeCertificateAuthority(name: "direct lab CA")
+                let corp = try await lab.issueCertificate(from: ca, commonName: "corp.lab.example", dnsNames: ["corp.lab.example"])
+                let tree = try await lab.makeModuleTree()
+                let page = #"<html><head><meta name="go-import" content="corp.lab.example/priv git https://corp.lab.example/git/priv"></head></html>"#
+                let other = #"<html><head><meta name="go-import" content="corp.lab.example/elsewhere git https://corp.lab.example/git/x"></head></html>"#
+                try await lab.startGoProxy(on: chain.server, tree: tree, port: 443, certificate: corp, rules: [
+                    ProxyRule(prefix: "/priv", status: 200, body: page),
+                    ProxyRule(prefix: "/mismatch", status: 200, body: other),
+                    ProxyRule(prefix: "/git/priv/info/refs", status: 401, body: "authentication required\n"),
+                ])
+                try await lab.startDNSServer(on: chain.server, address: ip, config: DNSServerConfig(records: [.a("corp.lab.example", ip)]))
+                try await lab.setResolver(on: chain.client, nameservers: [ip])
+                let base = ["GOPROXY": "direct", "GOPRIVATE": "corp.lab.example", "SSL_CERT_FILE": ca.certificatePath,
+                            "GIT_SSL_CAINFO": ca.certificatePath, "GIT_TERMINAL_PROMPT": "0"]
+                typealias Scenario = ModuleFetchDifferentialTests.Scenario
+                let scenarios = [
+                    Scenario(name: "GOVCS forbids git", module: "corp.lab.example/priv@v1.0.0",
+                             environment: base.merging(["GOVCS": "corp.lab.example:off"]) { $1 }),
+                    Scenario(name: "git endpoint answers 401", module: "corp.lab.example/priv@v1.0.0", environment: base),
+                    Scenario(name: "go-get page names another prefix", module: "corp.lab.example/mismatch@v1.0.0", environment: base),
+                    Scenario(name: "go-get page missing", module: "corp.lab.example/gone@v1.0.0", environment: base),
+                ]
+                let differential = ModuleFetchDifferentialTests()
+                var comparisons: [ModuleFetchDifferentialTests.Comparison] = []
+                for (index, scenario) in scenarios.enumerated() {
+                    comparisons.append(try await differential.compare(scenario, index: index, lab: lab, host: chain.client))
+                }
+                let mismatches = comparisons.filter { $0.goVerdict != $0.doctorVerdict }
+                #expect(mismatches.isEmpty, "\(mismatches.map(\.description).joined(separator: "\n"))")
+                #expect(comparisons.allSatisfy { !$0.goVerdict.ok }, "every scenario is a failure the go command reports")
+            }
+        }
+
         struct Document: Decodable {
             var report: FetchRun.Report
         }
