@@ -73,6 +73,8 @@ extension LabSuite {
                     .a("proxy.lab.example", ip), .a("corp.lab.example", ip), .a("sum.lab.example", ip),
                 ]))
                 try await lab.setResolver(on: chain.client, nameservers: [ip])
+                try await lab.setResolver(on: chain.server, nameservers: [ip])
+                try await lab.startConnectProxy(on: chain.server, port: 3128)
 
                 let http = "http://\(ip)"
                 let tls = "https://proxy.lab.example:8443"
@@ -111,6 +113,10 @@ extension LabSuite {
                              environment: ["GOPROXY": "\(http)/sup,\(http)"].merging(keyOnly) { $1 }),
                     Scenario(name: "proxy without /sumdb/: database direct, refused", module: a,
                              environment: ["GOPROXY": http].merging(keyOnly) { $1 }),
+                    Scenario(name: "HTTPS_PROXY tunnels to the TLS proxy", module: a,
+                             environment: ["GOPROXY": tls, "HTTPS_PROXY": "http://\(ip):3128"].merging(trust) { $1 }),
+                    Scenario(name: "HTTPS_PROXY refuses connections", module: a,
+                             environment: ["GOPROXY": tls, "HTTPS_PROXY": "http://\(ip):3129"].merging(trust) { $1 }),
                     Scenario(name: "file:// proxy", module: a, environment: ["GOPROXY": "file://\(tree.root)"]),
                     Scenario(name: "proxy answers info for another version", module: a, environment: ["GOPROXY": "\(http)/wrongver"]),
                     Scenario(name: "proxy answers HTML for info", module: a, environment: ["GOPROXY": "\(http)/badjson"]),
@@ -184,6 +190,7 @@ extension LabSuite {
             case error.contains("403 Forbidden"), error.contains("401 Unauthorized"): (layer, failureClass) = ("http", "auth")
             case error.contains(": 5"): (layer, failureClass) = ("http", "server-error")
             case error.contains("module lookup disabled by GOPROXY=off"): (layer, failureClass) = ("config", "not-found")
+            case error.contains("proxyconnect tcp:"): (layer, failureClass) = ("http", "proxy-connect")
             case error.contains("connection refused"): (layer, failureClass) = ("tcp", "refused")
             case error.contains("no such host"): (layer, failureClass) = ("dns", "nxdomain")
             case error.contains("certificate signed by unknown authority"): (layer, failureClass) = ("tls", "unknown-authority")
