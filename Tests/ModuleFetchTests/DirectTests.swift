@@ -71,4 +71,22 @@ struct DirectTests {
         #expect(auth.failure?.failureClass == "auth")
         #expect(auth.netrcHasCredentials == false)
     }
+
+    @Test
+    func knownSitesNeedNoDiscovery() async throws {
+        #expect(KnownVCSHosts.match("github.com/Foo/bar/v2/sub")?.repoRoot == "https://github.com/Foo/bar")
+        #expect(KnownVCSHosts.match("bitbucket.org/a/b")?.prefix == "bitbucket.org/a/b")
+        #expect(KnownVCSHosts.match("git.apache.org/thrift.git/lib/go")?.repoRoot == "https://git.apache.org/thrift.git")
+        #expect(KnownVCSHosts.match("github.com/onlyuser") == nil)
+        #expect(KnownVCSHosts.match("gitlab.com/a/b") == nil, "gitlab answers go-get like any other host")
+        let transport = ScriptedTransport(["https://github.com/a/b/info/refs?service=git-upload-pack": ScriptedTransport.ok("")])
+        let report = await DirectProbe(transport: transport, environment: [:], insecure: false, govcs: GoVCSRules(), isPrivate: false)
+            .run(modulePath: "github.com/a/b/c", deadline: .after(seconds: 5))
+        #expect(report.failure == nil)
+        #expect(report.discovery.isEmpty)
+        #expect(transport.requested == ["https://github.com/a/b/info/refs?service=git-upload-pack"])
+        let denied = await DirectProbe(transport: transport, environment: [:], insecure: false, govcs: try GoVCSRules.parse("public:hg"), isPrivate: false)
+            .run(modulePath: "github.com/a/b", deadline: .after(seconds: 5))
+        #expect(denied.failure?.message == "GOVCS disallows using git for public github.com/a/b; see 'go help vcs'")
+    }
 }

@@ -40,6 +40,11 @@ public struct DirectProbe: Sendable {
     public func run(modulePath: String, deadline: ProbeDeadline) async -> DirectProbeReport {
         var report = DirectProbeReport()
         let wrap = { (text: String) in "unrecognized import path \"\(modulePath)\": \(text)" }
+        // Known hosting sites need no discovery (repoRootFromVCSPaths).
+        if let known = KnownVCSHosts.match(modulePath) {
+            report.matched = known
+            return await checkRepository(known, report: report, deadline: deadline, wrap: { $0 })
+        }
         // web.Get: Insecure tries https without verification (5 s), then http.
         var response = await transport.get("https://\(modulePath)?go-get=1", maxBodyBytes: 1 << 20, insecure: insecure,
                                            deadline: insecure ? deadline.capped(at: .seconds(5)) : deadline)
@@ -68,6 +73,13 @@ public struct DirectProbe: Sendable {
             return report
         }
         report.matched = matched
+        return await checkRepository(matched, report: report, deadline: deadline, wrap: wrap)
+    }
+
+    /// GOVCS, .netrc presence, and the git smart-HTTP endpoint of the repository.
+    func checkRepository(_ matched: GoImportMeta, report: DirectProbeReport, deadline: ProbeDeadline,
+                         wrap: (String) -> String) async -> DirectProbeReport {
+        var report = report
         if matched.vcs != "mod", !govcs.allows(vcs: matched.vcs, modulePath: matched.prefix, isPrivate: isPrivate) {
             let what = isPrivate ? "private" : "public"
             report.failure = FetchFailure(layer: .config, failureClass: "govcs",
