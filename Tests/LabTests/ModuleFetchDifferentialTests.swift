@@ -48,11 +48,16 @@ extension LabSuite {
                     LabModule(path: "example.com/UpperCase/m", version: "v1.0.0"),
                     LabModule(path: "example.com/badzip", version: "v1.0.0"),
                     LabModule(path: "corp.lab.example/priv", version: "v1.0.0"),
+                    LabModule(path: "example.com/tampered", version: "v1.0.0"),
                 ], to: tree)
                 // The private module is served by the proxy but unknown to the checksum database.
                 let sums = try String(contentsOfFile: tree.goSumPath, encoding: .utf8)
-                try sums.split(separator: "\n").filter { !$0.hasPrefix("corp.lab.example/") }.joined(separator: "\n")
-                    .appending("\n").write(toFile: tree.goSumPath, atomically: true, encoding: .utf8)
+                // The database's go.mod hash of example.com/tampered is another module's.
+                let goModHashOfA = sums.split(separator: "\n").first { $0.hasPrefix("example.com/a v1.0.0/go.mod ") }?.split(separator: " ").last ?? ""
+                try sums.split(separator: "\n").filter { !$0.hasPrefix("corp.lab.example/") }
+                    .map { $0.hasPrefix("example.com/tampered v1.0.0/go.mod ") ? "example.com/tampered v1.0.0/go.mod \(goModHashOfA)" : String($0) }
+                    .joined(separator: "\n").appending("\n").write(toFile: tree.goSumPath, atomically: true, encoding: .utf8)
+                let foreignKey = try NoteSigner.generate(name: "sum.lab.example").verifier.text
                 // A zip whose entries carry another module's prefix.
                 let zips = tree.root + "/example.com"
                 try FileManager.default.removeItem(atPath: zips + "/badzip/@v/v1.0.0.zip")
@@ -117,6 +122,10 @@ extension LabSuite {
                              environment: ["GOPROXY": tls, "HTTPS_PROXY": "http://\(ip):3128"].merging(trust) { $1 }),
                     Scenario(name: "HTTPS_PROXY refuses connections", module: a,
                              environment: ["GOPROXY": tls, "HTTPS_PROXY": "http://\(ip):3129"].merging(trust) { $1 }),
+                    Scenario(name: "sumdb go.mod hash differs from the download", module: "example.com/tampered@v1.0.0",
+                             environment: ["GOPROXY": http].merging(labSumDB) { $1 }),
+                    Scenario(name: "GOSUMDB names a key the database does not sign with", module: a,
+                             environment: ["GOPROXY": http, "GOSUMDB": "\(foreignKey) http://\(ip):8081"]),
                     Scenario(name: "proxy name does not exist", module: a, environment: ["GOPROXY": "http://proxy.nx.lab.example"]),
                     Scenario(name: "file:// proxy", module: a, environment: ["GOPROXY": "file://\(tree.root)"]),
                     Scenario(name: "proxy answers info for another version", module: a, environment: ["GOPROXY": "\(http)/wrongver"]),
@@ -203,6 +212,9 @@ extension LabSuite {
             case error.contains("GOVCS disallows"): (layer, failureClass) = ("config", "govcs")
             case error.contains("terminal prompts disabled"), error.contains("Authentication failed"): (layer, failureClass) = ("vcs", "auth")
             case error.contains("no go-import meta tags"): (layer, failureClass) = ("vcs", "no-go-import")
+            case error.contains("checksum mismatch"): (layer, failureClass) = ("sumdb", "checksum-mismatch")
+            case error.contains("verifiable signatures"), error.contains("invalid signature"), error.contains("unknown key"):
+                (layer, failureClass) = ("sumdb", "note")
             case error.contains("invalid response from proxy"): (layer, failureClass) = ("module-protocol", "invalid-response")
             default: (layer, failureClass) = ("unknown", error)
             }

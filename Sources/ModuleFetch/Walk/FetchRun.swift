@@ -56,7 +56,9 @@ public struct FetchRun: Sendable {
         if let sumdbRoute, requests.contains(where: { $0.checksumDatabase != nil }) || toolchain != nil {
             routing = await SumDBRouter(transport: transport).resolve(sumdbRoute, deadline: deadline)
         }
-        let fetcher = ModuleFetcher(transport: transport, environment: environment, govcs: govcs, sumdb: routing)
+        var configured = ModuleFetcher(transport: transport, environment: environment, govcs: govcs, sumdb: routing)
+        configured.verifierKey = sumdbRoute.flatMap { try? VerifierKey.parse($0.verifierKey) }
+        let fetcher = configured
         let sampled = Self.sampleZips(requests, limit: options.zipSample)
         var outcomes = [ModuleFetchOutcome?](repeating: nil, count: sampled.count)
         await withTaskGroup(of: (Int, ModuleFetchOutcome).self) { group in

@@ -12,6 +12,10 @@ public struct ModuleFetcher: Sendable {
     public var sumdb: SumDBRouter.Routing?
     public var environment: [String: String]
     public var govcs: GoVCSRules
+    /// The database's key: with it the lookup answer is verified (signed tree head, record,
+    /// tiles) and the go.mod hash compared, as the go command does; without it only the
+    /// lookup's HTTP answer is judged.
+    public var verifierKey: VerifierKey?
 
     public init(transport: any ModuleTransport, environment: [String: String], govcs: GoVCSRules, sumdb: SumDBRouter.Routing?) {
         self.transport = transport
@@ -55,7 +59,8 @@ public struct ModuleFetcher: Sendable {
             if let failure = walk.failure { return fail(outcome, failure, at: file.kind) }
             if outcome.servedBy == nil { outcome.servedBy = walk.servedBy }
             if case .mod = file, let database = request.checksumDatabase {
-                let lookup = await checksumLookup(database: database, path: request.path, version: version, deadline: deadline)
+                let goMod = walk.attempts.last?.request?.body
+                let lookup = await checksumLookup(database: database, path: request.path, version: version, goMod: goMod, deadline: deadline)
                 outcome.checksum = lookup
                 if let failure = lookup.failure { return fail(outcome, failure, at: "sumdb") }
             }
@@ -79,7 +84,7 @@ public struct ModuleFetcher: Sendable {
     }
 
     /// `/lookup/<path>@<version>` at the routed base (cmd/go/internal/modfetch/sumdb.go ReadRemote).
-    func checksumLookup(database: String, path: String, version: String, deadline: ProbeDeadline) async -> ChecksumLookup {
+    func checksumLookup(database: String, path: String, version: String, goMod: [UInt8]?, deadline: ProbeDeadline) async -> ChecksumLookup {
         var lookup = ChecksumLookup(database: database, base: sumdb?.base, requests: sumdb?.requests ?? [], failure: nil)
         guard let routing = sumdb, let base = routing.base else {
             let failure = sumdb?.failure ?? FetchFailure(layer: .sumdb, failureClass: "unavailable", message: "checksum database not configured")
@@ -98,7 +103,41 @@ public struct ModuleFetcher: Sendable {
         if let failure = response.failure {
             lookup.failure = FetchFailure(layer: .sumdb, failureClass: failure.failureClass,
                                           message: "verifying go.mod: \(path)@\(version)/go.mod: " + failure.message)
+            return lookup
+        }
+        guard let verifierKey else { return lookup }
+        let remotePath = String(url.dropFirst(ProxyURL.trimmed(base).count))
+        let ops = TransportSumDBOps(base: base, transport: transport, deadline: deadline, prefetched: [remotePath: response.body])
+        let client = SumDBClient(key: verifierKey, ops: ops)
+        do {
+            let lines = try await client.lookup(path: path, version: version + "/go.mod")
+            lookup.requests += await ops.requests
+            // fetch.go checkSumDB: the downloaded go.mod must hash to the database's line.
+            guard let goMod else { return lookup }
+            let hash = DirHash.hashGoMod(goMod)
+            let prefix = "\(path) \(version)/go.mod h1:"
+            if !lines.contains("\(path) \(version)/go.mod \(hash)"), let line = lines.first(where: { $0.hasPrefix(prefix) }) {
+                let expected = String(line.dropFirst(prefix.count - 3))
+                lookup.failure = FetchFailure(layer: .sumdb, failureClass: "checksum-mismatch", message:
+                    "verifying go.mod: checksum mismatch\n\tdownloaded: \(hash)\n\t\(database): \(expected)" + Self.sumdbMismatch)
+            }
+        } catch {
+            lookup.requests += await ops.requests
+            lookup.failure = FetchFailure(layer: .sumdb, failureClass: error.code, message: "verifying go.mod: " + error.message)
         }
         return lookup
     }
+
+    // cmd/go/internal/modfetch/fetch.go sumdbMismatch
+    static let sumdbMismatch = """
+
+
+        SECURITY ERROR
+        This download does NOT match the one reported by the checksum server.
+        The bits may have been replaced on the origin server, or an attacker may
+        have intercepted the download attempt.
+
+        For more information, see 'go help module-auth'.
+
+        """
 }
