@@ -49,13 +49,17 @@ extension LabSuite {
                     LabModule(path: "example.com/badzip", version: "v1.0.0"),
                     LabModule(path: "corp.lab.example/priv", version: "v1.0.0"),
                     LabModule(path: "example.com/tampered", version: "v1.0.0"),
+                    LabModule(path: "example.com/tamperedzip", version: "v1.0.0"),
                 ], to: tree)
                 // The private module is served by the proxy but unknown to the checksum database.
                 let sums = try String(contentsOfFile: tree.goSumPath, encoding: .utf8)
                 // The database's go.mod hash of example.com/tampered is another module's.
+                // So is the zip hash of example.com/tamperedzip.
                 let goModHashOfA = sums.split(separator: "\n").first { $0.hasPrefix("example.com/a v1.0.0/go.mod ") }?.split(separator: " ").last ?? ""
+                let zipHashOfA = sums.split(separator: "\n").first { $0.hasPrefix("example.com/a v1.0.0 ") }?.split(separator: " ").last ?? ""
                 try sums.split(separator: "\n").filter { !$0.hasPrefix("corp.lab.example/") }
                     .map { $0.hasPrefix("example.com/tampered v1.0.0/go.mod ") ? "example.com/tampered v1.0.0/go.mod \(goModHashOfA)" : String($0) }
+                    .map { $0.hasPrefix("example.com/tamperedzip v1.0.0 ") ? "example.com/tamperedzip v1.0.0 \(zipHashOfA)" : $0 }
                     .joined(separator: "\n").appending("\n").write(toFile: tree.goSumPath, atomically: true, encoding: .utf8)
                 let foreignKey = try NoteSigner.generate(name: "sum.lab.example").verifier.text
                 // A zip whose entries carry another module's prefix.
@@ -123,6 +127,8 @@ extension LabSuite {
                     Scenario(name: "HTTPS_PROXY refuses connections", module: a,
                              environment: ["GOPROXY": tls, "HTTPS_PROXY": "http://\(ip):3129"].merging(trust) { $1 }),
                     Scenario(name: "sumdb go.mod hash differs from the download", module: "example.com/tampered@v1.0.0",
+                             environment: ["GOPROXY": http].merging(labSumDB) { $1 }),
+                    Scenario(name: "sumdb zip hash differs from the download", module: "example.com/tamperedzip@v1.0.0",
                              environment: ["GOPROXY": http].merging(labSumDB) { $1 }),
                     Scenario(name: "GOSUMDB names a key the database does not sign with", module: a,
                              environment: ["GOPROXY": http, "GOSUMDB": "\(foreignKey) http://\(ip):8081"]),

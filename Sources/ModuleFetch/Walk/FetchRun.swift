@@ -60,20 +60,19 @@ public struct FetchRun: Sendable {
         configured.verifierKey = sumdbRoute.flatMap { try? VerifierKey.parse($0.verifierKey) }
         let fetcher = configured
         let sampled = Self.sampleZips(requests, limit: options.zipSample)
-        var outcomes = [ModuleFetchOutcome?](repeating: nil, count: sampled.count)
-        await withTaskGroup(of: (Int, ModuleFetchOutcome).self) { group in
-            var next = 0
-            func start() {
-                guard next < sampled.count else { return }
-                let index = next
-                next += 1
-                group.addTask { (index, await fetcher.fetch(sampled[index], deadline: deadline)) }
+        let limit = max(1, options.moduleConcurrency)
+        let outcomes = await withTaskGroup(of: (Int, ModuleFetchOutcome).self) { group -> [ModuleFetchOutcome?] in
+            var results = [ModuleFetchOutcome?](repeating: nil, count: sampled.count)
+            for (index, request) in sampled.enumerated() {
+                if index >= limit, let (done, outcome) = await group.next() {
+                    results[done] = outcome
+                }
+                group.addTask { (index, await fetcher.fetch(request, deadline: deadline)) }
             }
-            for _ in 0..<max(1, options.moduleConcurrency) { start() }
-            while let (index, outcome) = await group.next() {
-                outcomes[index] = outcome
-                start()
+            while let (done, outcome) = await group.next() {
+                results[done] = outcome
             }
+            return results
         }
         var check: ToolchainCheck?
         if let toolchain {

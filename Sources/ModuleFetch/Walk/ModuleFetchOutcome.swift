@@ -63,5 +63,7 @@ public struct ChecksumLookup: Sendable, Equatable, Codable {
     /// The base the lookups go to (`<proxy>/sumdb/<name>` or the database URL).
     public var base: String?
     public var requests: [TransportResponse]
+    /// The verified go.sum lines the database holds (go.mod line, then the zip line).
+    public var lines: [String] = []
     public var failure: FetchFailure?
 }

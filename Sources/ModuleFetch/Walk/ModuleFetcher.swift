@@ -64,6 +64,10 @@ public struct ModuleFetcher: Sendable {
                 outcome.checksum = lookup
                 if let failure = lookup.failure { return fail(outcome, failure, at: "sumdb") }
             }
+            if case .zip = file, let lookup = outcome.checksum, let body = walk.attempts.last?.request?.body,
+               let failure = Self.checkZipHash(body, path: request.path, version: version, lookup: lookup) {
+                return fail(outcome, failure, at: "sumdb")
+            }
             // Direct mode is probed, not transferred: one successful probe stands for every file.
             if walk.servedBy == "direct" || walk.servedBy == "noproxy" { break }
         }
@@ -111,6 +115,7 @@ public struct ModuleFetcher: Sendable {
         let client = SumDBClient(key: verifierKey, ops: ops)
         do {
             let lines = try await client.lookup(path: path, version: version + "/go.mod")
+            lookup.lines = lines + ((try? await client.lookup(path: path, version: version)) ?? [])
             lookup.requests += await ops.requests
             // fetch.go checkSumDB: the downloaded go.mod must hash to the database's line.
             guard let goMod else { return lookup }
@@ -126,6 +131,25 @@ public struct ModuleFetcher: Sendable {
             lookup.failure = FetchFailure(layer: .sumdb, failureClass: error.code, message: "verifying go.mod: " + error.message)
         }
         return lookup
+    }
+
+    /// The zip's h1: hash against the database's line (fetch.go checkModSum for the zip).
+    static func checkZipHash(_ zip: [UInt8], path: String, version: String, lookup: ChecksumLookup) -> FetchFailure? {
+        let prefix = "\(path) \(version) h1:"
+        guard let line = lookup.lines.first(where: { $0.hasPrefix(prefix) }) else { return nil }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("gomod-doctor-\(UUID().uuidString).zip")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let hash: String
+        do {
+            try Data(zip).write(to: file)
+            hash = try ModuleZipHasher.hashZip(at: file)
+        } catch {
+            return nil
+        }
+        guard line != "\(path) \(version) \(hash)" else { return nil }
+        let expected = String(line.dropFirst(prefix.count - 3))
+        return FetchFailure(layer: .sumdb, failureClass: "checksum-mismatch", message:
+            "verifying module: checksum mismatch\n\tdownloaded: \(hash)\n\t\(lookup.database): \(expected)" + sumdbMismatch)
     }
 
     // cmd/go/internal/modfetch/fetch.go sumdbMismatch
