@@ -25,4 +25,6 @@ public struct MessageCatalog: Sendable {
     static let entries: [String: (en: String, zh: String)] = FindingMessages.entries
         .merging(FixMessages.entries) { first, _ in first }
         .merging(InterfaceMessages.entries) { first, _ in first }
+        .merging(ICMPMessages.entries) { first, _ in first }
+        .merging(TCPMessages.entries) { first, _ in first }
 }
