@@ -18,7 +18,15 @@ enum GoFlagNames {
         "pkgdir", "print", "r", "race", "replace", "require", "retract", "retracted", "reuse", "run",
         "short", "shuffle", "t", "tags", "test", "testcache", "timeout", "toolexec", "trace", "trimpath",
         "u", "use", "v", "vendor", "versions", "vet", "vettool", "w", "work", "x",
-    ]).union(testPassThrough.map { "test." + $0 })
+    ]).union(testPassThrough.map { "test." + $0 }).union(addedAfterGo119)
+
+    /// Flags of later go commands (-C and -pgo 1.20, -fullpath and -skip 1.20/1.21, go mod tidy -diff
+    /// 1.23, go get -tool 1.24, go test -artifacts 1.25). Accepted so that a newer toolchain's
+    /// valid GOFLAGS is not reported; Go 1.19 itself would reject them as unknown.
+    static let addedAfterGo119: Set<String> = [
+        "C", "pgo", "debug-runtime-trace", "fullpath", "skip", "diff", "tool", "artifacts",
+        "test.fullpath", "test.skip",
+    ]
 
     /// `go test` also accepts these as `-test.<name>` (cmd/go/internal/test/testflag.go passFlagToTest).
     private static let testPassThrough: [String] = [

@@ -5,15 +5,19 @@ public struct GoFlags: Sendable, Equatable, Codable {
     public var flags: [GoFlag]
     /// Value of the last `-mod=` (`readonly`, `vendor`, `mod`), nil if absent.
     public var mod: String?
+    /// Value of the last `-modfile=` (an alternate go.mod), nil if absent.
+    public var modfile: String?
     /// `-modcacherw` (last one wins).
     public var modcacherw: Bool
     /// `-insecure` given: Go 1.19's `go get` then stops with
     /// `-insecure flag is no longer supported; use GOINSECURE instead`.
     public var insecure: Bool
 
-    public init(flags: [GoFlag] = [], mod: String? = nil, modcacherw: Bool = false, insecure: Bool = false) {
+    public init(flags: [GoFlag] = [], mod: String? = nil, modfile: String? = nil, modcacherw: Bool = false,
+                insecure: Bool = false) {
         self.flags = flags
         self.mod = mod
+        self.modfile = modfile
         self.modcacherw = modcacherw
         self.insecure = insecure
     }
@@ -43,9 +47,9 @@ public struct GoFlags: Sendable, Equatable, Codable {
             let name = String(dashed.dropFirst())
             result.flags.append(GoFlag(name: name, value: value))
             switch name {
-            case "mod":
+            case "mod", "modfile":
                 guard let value else { throw error("flag needs an argument: \(dashed) (from $GOFLAGS)") }
-                result.mod = value
+                if name == "mod" { result.mod = value } else { result.modfile = value }
             case "modcacherw":
                 result.modcacherw = try boolean(value, flag: dashed)
             case "insecure":

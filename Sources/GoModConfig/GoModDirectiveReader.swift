@@ -2,16 +2,22 @@
 /// `parseToFile` / `(*File).add` in strict mode with a nil VersionFixer (versions must be
 /// canonical or canonicalizable semver), plus the directives added after x/mod v0.7.0
 /// (`toolchain`, `godebug`, `tool`, `ignore`) as current modfile implements them.
+/// Non-strict mode is modfile `ParseLax`, used for dependencies' go.mod files.
 struct GoModDirectiveReader {
     private let fileName: String
+    private let strict: Bool
     private(set) var file = GoModFile()
     private(set) var errors: [ConfigInputError] = []
     /// modfile records a module statement even when its argument is malformed.
     private var moduleSeen = false
 
-    init(fileName: String) {
+    init(fileName: String, strict: Bool = true) {
         self.fileName = fileName
+        self.strict = strict
     }
+
+    /// Directives ParseLax still reads in a dependency's go.mod; the rest are ignored.
+    private static let laxVerbs: Set<String> = ["go", "module", "retract", "require"]
 
     /// Directives that may be written as `verb ( … )` blocks.
     private static let blockVerbs: Set<String> = ["module", "godebug", "require", "exclude", "replace", "retract", "tool", "ignore"]
@@ -35,6 +41,7 @@ struct GoModDirectiveReader {
                 add(block: nil, line: line, verb: line.tokens[0], args: Array(line.tokens.dropFirst()))
             case .block(let block):
                 guard block.tokens.count == 1, Self.blockVerbs.contains(block.tokens[0]) else {
+                    if !strict { continue }
                     errors.append(block.start.error(file: fileName, "unknown block type: \(block.tokens.joined(separator: " "))"))
                     continue
                 }
@@ -51,14 +58,21 @@ struct GoModDirectiveReader {
 
     private mutating func add(block: GoModSyntax.Block?, line: GoModSyntax.Line, verb: String, args: [String]) {
         let lineNumber = line.start.line
+        if !strict && !Self.laxVerbs.contains(verb) { return }
         switch verb {
         case "go":
             if file.goVersion != nil { return fail(line, "repeated go statement") }
             guard args.count == 1 else { return fail(line, "go directive expects exactly one argument") }
-            guard Self.isGoVersion(args[0]) else {
-                return fail(line, "invalid go version '\(args[0])': must match format 1.23.0")
+            var version = args[0]
+            if !Self.isGoVersion(version) {
+                // ParseLax keeps the 1.N prefix of versions like v1.2.3 or 1.2beta1.
+                let lax = #/v?(([1-9][0-9]*)\.(0|[1-9][0-9]*))([^0-9].*)/#
+                guard !strict, let match = version.wholeMatch(of: lax) else {
+                    return fail(line, "invalid go version '\(args[0])': must match format 1.23.0")
+                }
+                version = String(match.output.1)
             }
-            file.goVersion = args[0]
+            file.goVersion = version
         case "toolchain":
             if file.toolchain != nil { return fail(line, "repeated toolchain statement") }
             guard args.count == 1 else { return fail(line, "toolchain directive expects exactly one argument") }
@@ -117,9 +131,9 @@ struct GoModDirectiveReader {
             let rationale = GoModComments.directiveComment(block: block, line: line)
             var rest = args[...]
             switch Self.parseVersionInterval(&rest) {
-            case .failure(let reason): return fail(line, reason.text)
+            case .failure(let reason): return strict ? fail(line, reason.text) : ()
             case .success(let (low, high)):
-                if let extra = rest.first {
+                if let extra = rest.first, strict {
                     return fail(line, "unexpected token after version: \(GoModQuoting.quote(extra))")
                 }
                 file.retracts.append(GoModRetraction(low: low, high: high, rationale: rationale, line: lineNumber))
@@ -147,7 +161,7 @@ struct GoModDirectiveReader {
             guard let s = GoModQuoting.unquote(token) else { return .failure(Reason(text: "invalid syntax")) }
             return .success(s)
         }
-        if token.contains(where: { $0 == "\"" || $0 == "'" || $0 == "`" }) {
+        if token.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") || $0 == UInt8(ascii: "`") }) {
             return .failure(Reason(text: "unquoted string cannot contain quote"))
         }
         return .success(token)

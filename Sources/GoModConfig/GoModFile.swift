@@ -26,15 +26,46 @@ public struct GoModFile: Sendable, Equatable, Codable {
     /// are modfile's, with the column omitted at the start of a line as Go prints it, and
     /// `message` is modfile's text after the position.
     public static func parse(_ text: String, fileName: String) throws(ConfigInputError) -> GoModFile {
-        let size = text.utf8.count
-        guard size <= maxSize else {
-            throw ConfigInputError(input: fileName, message: "go.mod file too large (\(size) bytes; max size is \(maxSize) bytes)")
+        try parse(text, fileName: fileName, strict: true)
+    }
+
+    /// modfile `ParseLax`, how the go command reads the go.mod files of dependencies:
+    /// only `module`, `go`, `require` and `retract` are interpreted, other directives and
+    /// unknown blocks are ignored, retraction syntax errors are dropped, and a `go` version
+    /// like `1.2.3` or `v1.2rc1` is reduced to its `1.N` prefix. Syntax errors still throw.
+    public static func parseLax(_ text: String, fileName: String) throws(ConfigInputError) -> GoModFile {
+        try parse(text, fileName: fileName, strict: false)
+    }
+
+    /// Every error modfile reports for `text`, in file order (a syntax error stops at the
+    /// first; directive errors are all collected). The go command prints them as
+    /// `errors parsing go.mod:` followed by one `description` per line. Empty when valid.
+    public static func errors(in text: String, fileName: String, lax: Bool = false) -> [ConfigInputError] {
+        switch read(text, fileName: fileName, strict: !lax) {
+        case .success(let reader): reader.errors
+        case .failure(let error): [error]
         }
-        let syntax = try GoModSyntaxParser.parse(text, fileName: fileName)
-        var reader = GoModDirectiveReader(fileName: fileName)
-        reader.read(syntax)
+    }
+
+    private static func parse(_ text: String, fileName: String, strict: Bool) throws(ConfigInputError) -> GoModFile {
+        let reader = try read(text, fileName: fileName, strict: strict).get()
         if let first = reader.errors.first { throw first }
         return reader.file
+    }
+
+    private static func read(_ text: String, fileName: String, strict: Bool) -> Result<GoModDirectiveReader, ConfigInputError> {
+        let size = text.utf8.count
+        guard size <= maxSize else {
+            return .failure(ConfigInputError(input: fileName, message: "go.mod file too large (\(size) bytes; max size is \(maxSize) bytes)"))
+        }
+        do {
+            let syntax = try GoModSyntaxParser.parse(text, fileName: fileName)
+            var reader = GoModDirectiveReader(fileName: fileName, strict: strict)
+            reader.read(syntax)
+            return .success(reader)
+        } catch {
+            return .failure(error)
+        }
     }
 
     /// The replacement that applies to `path@version`, as modload's `replacement` picks it:

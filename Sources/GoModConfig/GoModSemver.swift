@@ -70,86 +70,92 @@ public enum Semver {
         }
     }
 
-    // MARK: - Parsing (a direct port of semver.go's parse)
+    // MARK: - Parsing (a direct port of semver.go's parse, on UTF-8 bytes)
 
     private static func parse(_ text: String) -> Parsed? {
-        var v = Substring(text)
-        guard v.first == "v" else { return nil }
-        v = v.dropFirst()
+        let v = Array(text.utf8)
+        guard v.first == UInt8(ascii: "v") else { return nil }
+        var i = 1
         var p = Parsed()
-        guard let major = parseInt(&v) else { return nil }
+        guard let major = parseInt(v, &i) else { return nil }
         p.major = major
-        if v.isEmpty {
+        if i == v.count {
             p.minor = "0"; p.patch = "0"; p.short = ".0.0"
             return p
         }
-        guard v.first == "." else { return nil }
-        v = v.dropFirst()
-        guard let minor = parseInt(&v) else { return nil }
+        guard v[i] == UInt8(ascii: ".") else { return nil }
+        i += 1
+        guard let minor = parseInt(v, &i) else { return nil }
         p.minor = minor
-        if v.isEmpty {
+        if i == v.count {
             p.patch = "0"; p.short = ".0"
             return p
         }
-        guard v.first == "." else { return nil }
-        v = v.dropFirst()
-        guard let patch = parseInt(&v) else { return nil }
+        guard v[i] == UInt8(ascii: ".") else { return nil }
+        i += 1
+        guard let patch = parseInt(v, &i) else { return nil }
         p.patch = patch
-        if v.first == "-" {
-            guard let pre = parseDottedSuffix(&v, prerelease: true) else { return nil }
+        if i < v.count && v[i] == UInt8(ascii: "-") {
+            guard let pre = parseDottedSuffix(v, &i, prerelease: true) else { return nil }
             p.prerelease = pre
         }
-        if v.first == "+" {
-            guard let build = parseDottedSuffix(&v, prerelease: false) else { return nil }
+        if i < v.count && v[i] == UInt8(ascii: "+") {
+            guard let build = parseDottedSuffix(v, &i, prerelease: false) else { return nil }
             p.build = build
         }
-        return v.isEmpty ? p : nil
+        return i == v.count ? p : nil
     }
 
-    private static func isDigit(_ c: Character) -> Bool {
-        c >= "0" && c <= "9" && c.isASCII
+    private static func isDigit(_ c: UInt8) -> Bool {
+        c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")
     }
 
-    /// A decimal number without leading zeros, consumed from the front of `v`.
-    private static func parseInt(_ v: inout Substring) -> String? {
-        guard let first = v.first, isDigit(first) else { return nil }
-        let digits = v.prefix(while: isDigit)
-        if first == "0" && digits.count != 1 { return nil }
-        v = v.dropFirst(digits.count)
-        return String(digits)
+    /// A decimal number without leading zeros, starting at `i`.
+    private static func parseInt(_ v: [UInt8], _ i: inout Int) -> String? {
+        let start = i
+        while i < v.count && isDigit(v[i]) { i += 1 }
+        if i == start || v[start] == UInt8(ascii: "0") && i - start != 1 { return nil }
+        return String(decoding: v[start..<i], as: UTF8.self)
     }
 
     /// `-ident.ident…` (prerelease, up to a `+`) or `+ident.ident…` (build, to the end).
     /// Identifiers are `[0-9A-Za-z-]+`; prerelease numeric identifiers have no leading zero.
-    private static func parseDottedSuffix(_ v: inout Substring, prerelease: Bool) -> String? {
-        let body = prerelease ? v.dropFirst().prefix { $0 != "+" } : v.dropFirst()
-        let idents = body.split(separator: ".", omittingEmptySubsequences: false)
-        for ident in idents {
-            guard !ident.isEmpty, ident.allSatisfy(isIdentChar) else { return nil }
-            if prerelease && isBadNum(ident) { return nil }
+    private static func parseDottedSuffix(_ v: [UInt8], _ i: inout Int, prerelease: Bool) -> String? {
+        let start = i
+        var j = i + 1
+        var identStart = j
+        while j < v.count && !(prerelease && v[j] == UInt8(ascii: "+")) {
+            let c = v[j]
+            if c == UInt8(ascii: ".") {
+                if identStart == j || prerelease && isBadNum(v[identStart..<j]) { return nil }
+                identStart = j + 1
+            } else if !isIdentChar(c) {
+                return nil
+            }
+            j += 1
         }
-        let taken = 1 + body.count
-        let result = String(v.prefix(taken))
-        v = v.dropFirst(taken)
-        return result
+        if identStart == j || prerelease && isBadNum(v[identStart..<j]) { return nil }
+        i = j
+        return String(decoding: v[start..<j], as: UTF8.self)
     }
 
-    private static func isIdentChar(_ c: Character) -> Bool {
-        c.isASCII && (c.isLetter || c.isNumber || c == "-")
+    private static func isIdentChar(_ c: UInt8) -> Bool {
+        isDigit(c) || (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z"))
+            || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z")) || c == UInt8(ascii: "-")
     }
 
-    private static func isNum(_ s: Substring) -> Bool {
+    private static func isNum(_ s: some Collection<UInt8>) -> Bool {
         s.allSatisfy(isDigit)
     }
 
-    private static func isBadNum(_ s: Substring) -> Bool {
-        isNum(s) && s.count > 1 && s.first == "0"
+    private static func isBadNum(_ s: ArraySlice<UInt8>) -> Bool {
+        isNum(s) && s.count > 1 && s.first == UInt8(ascii: "0")
     }
 
     private static func compareInt(_ x: String, _ y: String) -> Int {
         if x == y { return 0 }
-        if x.count != y.count { return x.count < y.count ? -1 : 1 }
-        return x < y ? -1 : 1
+        if x.utf8.count != y.utf8.count { return x.utf8.count < y.utf8.count ? -1 : 1 }
+        return x.utf8.lexicographicallyPrecedes(y.utf8) ? -1 : 1
     }
 
     private static func comparePrerelease(_ x: String, _ y: String) -> Int {
@@ -159,11 +165,11 @@ public enum Semver {
         let xs = x.dropFirst().split(separator: ".", omittingEmptySubsequences: false)
         let ys = y.dropFirst().split(separator: ".", omittingEmptySubsequences: false)
         for (dx, dy) in zip(xs, ys) where dx != dy {
-            let ix = isNum(dx)
-            let iy = isNum(dy)
+            let ix = isNum(dx.utf8)
+            let iy = isNum(dy.utf8)
             if ix != iy { return ix ? -1 : 1 }
-            if ix && dx.count != dy.count { return dx.count < dy.count ? -1 : 1 }
-            return dx < dy ? -1 : 1
+            if ix && dx.utf8.count != dy.utf8.count { return dx.utf8.count < dy.utf8.count ? -1 : 1 }
+            return dx.utf8.lexicographicallyPrecedes(dy.utf8) ? -1 : 1
         }
         return xs.count < ys.count ? -1 : 1
     }

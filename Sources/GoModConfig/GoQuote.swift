@@ -3,36 +3,67 @@
 ///
 /// Contract: printable runes are kept, `"` and `\` are backslash-escaped, the usual control
 /// escapes (`\a \b \f \n \r \t \v`) are used, other runes below U+0020 and U+007F become
-/// `\xNN`, other non-printable runes `\uNNNN` / `\UNNNNNNNN`. Swift strings are always valid
-/// UTF-8, so Go's `\xNN` for invalid bytes never arises here.
+/// `\xNN`, other non-printable runes `\uNNNN` / `\UNNNNNNNN`; `quote(bytes:)` also writes
+/// bytes that are not valid UTF-8 as `\xNN`, as Go does for its byte strings.
 public enum GoQuote {
     // strconv/quote.go appendQuotedWith
     public static func quote(_ text: String) -> String {
+        quote(bytes: Array(text.utf8))
+    }
+
+    /// Quotes a Go byte string that may hold invalid UTF-8 (e.g. a 3-byte slice of a
+    /// multi-byte character).
+    public static func quote(bytes: [UInt8]) -> String {
         var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\u{07}": out += "\\a"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{0B}": out += "\\v"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += "\\x" + hex(scalar.value, width: 2)
-                } else if isPrintable(scalar) {
-                    out.unicodeScalars.append(scalar)
-                } else if scalar.value < 0x10000 {
-                    out += "\\u" + hex(scalar.value, width: 4)
-                } else {
-                    out += "\\U" + hex(scalar.value, width: 8)
-                }
+        var index = 0
+        while index < bytes.count {
+            guard let (scalar, width) = decodeScalar(bytes, at: index) else {
+                out += "\\x" + hex(UInt32(bytes[index]), width: 2)
+                index += 1
+                continue
             }
+            index += width
+            appendQuoted(scalar, to: &out)
         }
         return out + "\""
+    }
+
+    private static func appendQuoted(_ scalar: Unicode.Scalar, to out: inout String) {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\u{07}": out += "\\a"
+        case "\u{08}": out += "\\b"
+        case "\u{0C}": out += "\\f"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        case "\u{0B}": out += "\\v"
+        default:
+            if scalar.value < 0x20 || scalar.value == 0x7F {
+                out += "\\x" + hex(scalar.value, width: 2)
+            } else if isPrintable(scalar) {
+                out.unicodeScalars.append(scalar)
+            } else if scalar.value < 0x10000 {
+                out += "\\u" + hex(scalar.value, width: 4)
+            } else {
+                out += "\\U" + hex(scalar.value, width: 8)
+            }
+        }
+    }
+
+    /// One valid UTF-8 scalar at `index`, or nil where Go's decoder yields RuneError width 1.
+    private static func decodeScalar(_ bytes: [UInt8], at index: Int) -> (Unicode.Scalar, Int)? {
+        let lead = bytes[index]
+        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+        for width in 2...4 where index + width <= bytes.count {
+            var decoder = UTF8()
+            var iterator = bytes[index..<(index + width)].makeIterator()
+            if case .scalarValue(let scalar) = decoder.decode(&iterator), scalar.utf8.count == width {
+                return (scalar, width)
+            }
+        }
+        return nil
     }
 
     /// Approximates Go's `strconv.IsPrint`: letters, marks, numbers, punctuation, symbols and

@@ -47,8 +47,8 @@ enum GoURLEscaping {
             let byte = bytes[index]
             if byte == UInt8(ascii: "%") {
                 guard index + 2 < bytes.count, let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) else {
-                    let bad = String(decoding: bytes[index..<min(bytes.count, index + 3)], as: UTF8.self)
-                    throw GoURLReason("invalid URL escape \(GoQuote.quote(bad))")
+                    let bad = Array(bytes[index..<min(bytes.count, index + 3)])
+                    throw GoURLReason("invalid URL escape \(GoQuote.quote(bytes: bad))")
                 }
                 let triple = String(decoding: bytes[index..<(index + 3)], as: UTF8.self)
                 if mode == .host, high < 8, triple != "%25" {

@@ -8,4 +8,9 @@ public struct GoVCSRule: Sendable, Equatable, Codable {
         self.pattern = pattern
         self.allowed = allowed
     }
+
+    /// Whether this rule lets `vcs` run (`all` allows every tool; `off`/`none` match nothing).
+    public func allows(vcs: String) -> Bool {
+        allowed.contains { $0 == vcs || $0 == "all" }
+    }
 }

@@ -56,16 +56,20 @@ public struct GoVCSRules: Sendable, Equatable, Codable {
     /// The first matching rule decides (user rules, then `private:all,public:git|hg`).
     // cmd/go/internal/vcs/vcs.go govcsConfig.allow, CheckGOVCS
     public func allows(vcs: String, modulePath: String, isPrivate: Bool) -> Bool {
-        for rule in rules + GoVCSRules.defaultRules {
-            let matches: Bool
+        matchingRule(modulePath: modulePath, isPrivate: isPrivate)?.allows(vcs: vcs) ?? false
+    }
+
+    /// The rule that decides for `modulePath` (to name it in a finding); with
+    /// `includingDefaults: false` only the user's rules are consulted.
+    public func matchingRule(modulePath: String, isPrivate: Bool, includingDefaults: Bool = true) -> GoVCSRule? {
+        let candidates = includingDefaults ? rules + GoVCSRules.defaultRules : rules
+        return candidates.first { rule in
             switch rule.pattern {
-            case "private": matches = isPrivate
-            case "public": matches = !isPrivate
-            default: matches = PrefixPatterns.match(rule.pattern, modulePath)
+            case "private": return isPrivate
+            case "public": return !isPrivate
+            default: return PrefixPatterns.match(rule.pattern, modulePath)
             }
-            if matches { return rule.allowed.contains { $0 == vcs || $0 == "all" } }
         }
-        return false
     }
 
     /// Go's refusal text for a disallowed use.

@@ -1,5 +1,7 @@
 /// Go's toolchain-version syntax (`internal/gover`): `1`, `1.21`, `1.21.3`, `1.21rc1`,
 /// `1.22beta2`. Used to tell a valid GOTOOLCHAIN name from a typo the way Go 1.21+ does.
+/// Follows current Go, which also accepts a pre-release after a patch (`1.2.3rc1`); Go 1.21
+/// rejected that form, which no released toolchain uses.
 enum GoVersionSyntax {
     /// `gover.IsValid`.
     // internal/gover/gover.go Parse, cutInt
@@ -13,8 +15,15 @@ enum GoVersionSyntax {
         if rest.isEmpty { return true }
         if rest.first == "." {
             rest = rest.dropFirst()
-            return cutInt(&rest) && rest.isEmpty
+            guard cutInt(&rest) else { return false }
+            return rest.isEmpty || isPreRelease(rest)
         }
+        return isPreRelease(rest)
+    }
+
+    /// `parsePreRelease`: lower-case letters, then an optional number (`rc1`, `beta`).
+    private static func isPreRelease(_ text: Substring) -> Bool {
+        var rest = text
         let kind = rest.prefix { !("0"..."9").contains($0) }
         guard !kind.isEmpty, kind.allSatisfy({ ("a"..."z").contains($0) }) else { return false }
         rest = rest.dropFirst(kind.count)

@@ -20,6 +20,13 @@ public enum ModulePath {
         }
     }
 
+    /// module.CheckFilePath: the rules for file names inside module zips.
+    public static func checkFilePath(_ path: String) throws(ConfigInputError) {
+        if let reason = checkPathElements(path, kind: .filePath) {
+            throw ConfigInputError(input: path, message: "malformed file path \(GoModQuoting.quote(path)): \(reason)")
+        }
+    }
+
     /// module.EscapePath: `path` with each upper-case letter `X` replaced by `!x`, after
     /// `checkPath`, so that paths are unambiguous on case-insensitive file systems.
     public static func escape(_ path: String) throws(ConfigInputError) -> String {

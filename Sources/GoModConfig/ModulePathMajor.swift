@@ -44,6 +44,11 @@ extension ModulePath {
     /// module.CheckPathMajor: nil when version `v` is allowed for a path with `pathMajor`,
     /// else Go's complete error text (`version "v1.0.0" invalid: should be v2, not v1`).
     public static func checkPathMajor(_ v: String, pathMajor: String) -> String? {
+        pathMajorMismatch(v, pathMajor: pathMajor).map { "version \(GoModQuoting.quote(v)) invalid: \($0)" }
+    }
+
+    /// The reason inside CheckPathMajor's InvalidVersionError (`should be v2, not v1`).
+    static func pathMajorMismatch(_ v: String, pathMajor: String) -> String? {
         var pathMajor = pathMajor
         if pathMajor.hasPrefix(".v") && pathMajor.hasSuffix("-unstable") {
             pathMajor = String(pathMajor.dropLast("-unstable".count))
@@ -61,7 +66,21 @@ extension ModulePath {
                 if m == want { return nil }
             }
         }
-        return "version \(GoModQuoting.quote(v)) invalid: should be \(want), not \(m)"
+        return "should be \(want), not \(m)"
+    }
+
+    /// module.Check: `path` is a valid module path and `version` a semantic version that
+    /// fits its major-version suffix; errors read `path@version: invalid version: …`.
+    public static func check(path: String, version: String) throws(ConfigInputError) {
+        try checkPath(path)
+        let input = "\(path)@\(version)"
+        guard Semver.isValid(version) else {
+            throw ConfigInputError(input: input, message: "\(input): invalid version: not a semantic version")
+        }
+        let pathMajor = splitPathVersion(path)?.pathMajor ?? ""
+        if let reason = pathMajorMismatch(version, pathMajor: pathMajor) {
+            throw ConfigInputError(input: input, message: "\(input): invalid version: \(reason)")
+        }
     }
 
     /// module.MatchPathMajor.

@@ -42,40 +42,55 @@ public struct ProxyEnvironment: Sendable, Equatable, Codable {
 
     /// The proxy URL (Go's `URL.String()`, credentials included — redact before showing)
     /// that the go command would use for a request, or nil for a direct connection.
+    /// See `route(forScheme:host:port:)` for the rules and the reason when direct.
+    public func proxyURL(forScheme scheme: String, host: String, port: Int?) throws(ConfigInputError) -> String? {
+        try route(forScheme: scheme, host: host, port: port).proxyURL
+    }
+
+    /// How a request goes out. Only `https` uses HTTPS_PROXY and only `http` uses HTTP_PROXY;
+    /// other schemes go direct. `localhost` and loopback addresses are never proxied; NO_PROXY
+    /// rules apply after that. `host` is the request host without brackets; `port` nil means
+    /// the scheme's default.
     ///
-    /// Only `https` uses HTTPS_PROXY and only `http` uses HTTP_PROXY; other schemes go direct.
-    /// `localhost` and loopback addresses are never proxied; NO_PROXY rules apply after that.
-    /// `host` is the request host without brackets; `port` nil means the scheme's default.
-    ///
-    /// Like Go 1.19's httpproxy, an unparseable proxy value is ignored (direct connection);
-    /// `invalidProxyAddresses()` reports it.
+    /// Like Go 1.19's httpproxy, an unparseable proxy value is ignored (direct connection).
     /// - Throws: `ConfigInputError(input: "HTTP_PROXY"…)` with Go's CGI refusal text.
     // golang.org/x/net/http/httpproxy/proxy.go config.proxyForURL, useProxy, canonicalAddr
-    public func proxyURL(forScheme scheme: String, host: String, port: Int?) throws(ConfigInputError) -> String? {
-        let proxy: GoURL?
+    public func route(forScheme scheme: String, host: String, port: Int?) throws(ConfigInputError) -> ProxyRoute {
+        let value: String
+        let source: String?
         switch scheme {
         case "https":
-            proxy = try? ProxyEnvironment.parseProxy(httpsProxy)
+            (value, source) = (httpsProxy, httpsProxySource)
         case "http":
-            proxy = try? ProxyEnvironment.parseProxy(httpProxy)
-            if proxy != nil && isCGI {
-                throw ConfigInputError(input: httpProxySource ?? "HTTP_PROXY",
-                                       message: "refusing to use HTTP_PROXY value in CGI environment; see golang.org/s/cgihttpproxy")
-            }
+            (value, source) = (httpProxy, httpProxySource)
         default:
-            proxy = nil
+            return .direct(.schemeNotProxied)
         }
-        guard let proxy else { return nil }
+        let proxy: GoURL
+        do {
+            guard let parsed = try ProxyEnvironment.parseProxy(value) else { return .direct(.noProxyConfigured) }
+            proxy = parsed
+        } catch {
+            var problem = error
+            problem.input = source ?? scheme.uppercased() + "_PROXY"
+            return .direct(.unparseableProxy(problem))
+        }
+        if scheme == "http" && isCGI {
+            throw ConfigInputError(input: httpProxySource ?? "HTTP_PROXY",
+                                   message: "refusing to use HTTP_PROXY value in CGI environment; see golang.org/s/cgihttpproxy")
+        }
         let defaultPorts = ["http": "80", "https": "443", "socks5": "1080"]
         let portText = port.map(String.init) ?? defaultPorts[scheme] ?? ""
         let address = GoHostPort.join(GoIDNA.toASCII(host), portText)
-        return usesProxy(address) ? proxy.string : nil
+        if let reason = bypassReason(address) { return .direct(reason) }
+        return .proxy(url: proxy.string, source: source)
     }
 
     /// Go's `invalid proxy address %q: %v` for each proxy variable Go would silently ignore.
     public func invalidProxyAddresses() -> [ConfigInputError] {
         var problems: [ConfigInputError] = []
-        for (value, source, fallbackName) in [(httpProxy, httpProxySource, "HTTP_PROXY"), (httpsProxy, httpsProxySource, "HTTPS_PROXY")] {
+        let variables = [(httpProxy, httpProxySource, "HTTP_PROXY"), (httpsProxy, httpsProxySource, "HTTPS_PROXY")]
+        for (value, source, fallbackName) in variables {
             do {
                 _ = try ProxyEnvironment.parseProxy(value)
             } catch {
@@ -105,17 +120,18 @@ public struct ProxyEnvironment: Sendable, Equatable, Codable {
         }
     }
 
+    /// Why `address` (host:port) bypasses the proxy, nil when it uses it.
     // golang.org/x/net/http/httpproxy/proxy.go config.useProxy
-    private func usesProxy(_ address: String) -> Bool {
-        if address.isEmpty { return true }
-        guard let (host, port) = GoHostPort.split(address) else { return false }
-        if host == "localhost" { return false }
+    private func bypassReason(_ address: String) -> ProxyRoute.DirectReason? {
+        if address.isEmpty { return nil }
+        guard let (host, port) = GoHostPort.split(address) else { return .unsplittableAddress }
+        if host == "localhost" { return .localhost }
         let ip = GoIP.parse(host)
-        if let ip, ip.isLoopback { return false }
+        if let ip, ip.isLoopback { return .loopback }
         let normalised = GoStrings.trimSpace(host).lowercased()
         for rule in noProxyRules where ip != nil || !rule.isIPRule {
-            if rule.matches(host: normalised, port: port, ip: ip) { return false }
+            if rule.matches(host: normalised, port: port, ip: ip) { return .noProxyRule(rule, source: noProxySource) }
         }
-        return true
+        return nil
     }
 }

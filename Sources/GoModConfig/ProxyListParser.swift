@@ -3,8 +3,8 @@
 /// errors for a malformed list.
 public enum ProxyListParser {
     /// - Parameters:
-    ///   - goproxy: the effective GOPROXY value (the caller applies defaults for an unset or
-    ///     empty variable; an empty string here yields an empty list, as in Go).
+    ///   - goproxy: the effective GOPROXY value (the caller applies the default for an unset
+    ///     or empty variable; an empty string here fails like "," does, as `proxyList` would).
     ///   - gonoproxy: the effective GONOPROXY (already defaulted to GOPRIVATE).
     /// - Returns: the entries; `gonoproxy` non-empty and `goproxy != "direct"` prepends
     ///   `.noproxy`. `off` and `direct` end the list. Entries are space-trimmed; empty
@@ -73,13 +73,17 @@ public enum ProxyListParser {
             pathOnly.path = url.path
             pathOnly.rawPath = url.rawPath
             if url != pathOnly {
-                throw ConfigInputError(input: "GOPROXY", message: "invalid file:// proxy URL with non-path elements: \(url.redacted)")
+                throw invalid("invalid file:// proxy URL with non-path elements: \(url.redacted)")
             }
         case "":
-            throw ConfigInputError(input: "GOPROXY", message: "invalid proxy URL missing scheme: \(url.redacted)")
+            throw invalid("invalid proxy URL missing scheme: \(url.redacted)")
         default:
-            throw ConfigInputError(input: "GOPROXY", message: "invalid proxy URL scheme (must be https, http, file): \(url.redacted)")
+            throw invalid("invalid proxy URL scheme (must be https, http, file): \(url.redacted)")
         }
         return text
+    }
+
+    private static func invalid(_ message: String) -> ConfigInputError {
+        ConfigInputError(input: "GOPROXY", message: message)
     }
 }

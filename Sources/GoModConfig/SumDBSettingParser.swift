@@ -65,10 +65,13 @@ public enum SumDBSettingParser {
         }
     }
 
-    /// `fmt.Sprintf("%+v", *url.URL)` in Go 1.19 (a non-nil user prints as a pointer in Go;
-    /// shown here as `{…}`).
+    /// `fmt.Sprintf("%+v", *url.URL)` in Go 1.19 (the user prints through `Userinfo.String`).
     private static func goPrintedFields(_ url: GoURL) -> String {
-        let user = url.user == nil ? "<nil>" : "{…}"
+        var user = ""
+        if let name = url.user {
+            user = GoURLEscaping.escape(name, mode: .userPassword)
+            if let password = url.password { user += ":" + GoURLEscaping.escape(password, mode: .userPassword) }
+        }
         return "{Scheme:\(url.scheme) Opaque:\(url.opaque) User:\(user) Host:\(url.host) Path:\(url.path) "
             + "RawPath:\(url.rawPath) OmitHost:\(url.omitHost) ForceQuery:\(url.forceQuery) "
             + "RawQuery:\(url.rawQuery) Fragment:\(url.fragment) RawFragment:\(url.rawFragment)}"

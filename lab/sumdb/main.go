@@ -1,0 +1,75 @@
+// Command sumdb is the lab's checksum database: golang.org/x/mod's own server
+// (sumdb.NewServer over sumdb.NewTestServer) signing the go.sum lines found in a file.
+//
+//	sumdb -listen ADDR:PORT -gosum FILE [-name NAME]
+//
+// It generates a fresh key pair, prints "vkey <verifier key>" on stdout (for GOSUMDB="<vkey> http://ADDR"),
+// then "listening ADDR". The go.sum file is re-read on every lookup, so modules added to
+// the lab proxy later are found; a module with no lines there answers 404 (not found).
+package main
+
+import (
+	"bufio"
+	"crypto/rand"
+	"flag"
+	"fmt"
+	"log"
+	"net"
+	"net/http"
+	"os"
+	"strings"
+
+	"golang.org/x/mod/sumdb"
+	"golang.org/x/mod/sumdb/note"
+)
+
+func main() {
+	listen := flag.String("listen", "127.0.0.1:8081", "address to listen on")
+	gosumFile := flag.String("gosum", "", "file of go.sum lines to serve")
+	name := flag.String("name", "sum.lab.example", "checksum database name (inside the key)")
+	flag.Parse()
+	if *gosumFile == "" {
+		log.Fatal("sumdb: -gosum is required")
+	}
+	skey, vkey, err := note.GenerateKey(rand.Reader, *name)
+	if err != nil {
+		log.Fatal(err)
+	}
+	lookup := func(path, vers string) ([]byte, error) { return linesFor(*gosumFile, path, vers) }
+	server := sumdb.NewServer(sumdb.NewTestServer(skey, lookup))
+	ln, err := net.Listen("tcp", *listen)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("vkey %s\nlistening %s\n", vkey, ln.Addr())
+	os.Stdout.Sync()
+	log.Fatal(http.Serve(ln, logged(server)))
+}
+
+// linesFor returns the "path vers h1:" and "path vers/go.mod h1:" lines, or os.ErrNotExist (→ 404).
+func linesFor(file, path, vers string) ([]byte, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var out strings.Builder
+	scanner := bufio.NewScanner(f)
+	for scanner.Scan() {
+		fields := strings.Fields(scanner.Text())
+		if len(fields) == 3 && fields[0] == path && (fields[1] == vers || fields[1] == vers+"/go.mod") {
+			out.WriteString(strings.Join(fields, " ") + "\n")
+		}
+	}
+	if out.Len() == 0 {
+		return nil, fmt.Errorf("%s@%s: %w", path, vers, os.ErrNotExist)
+	}
+	return []byte(out.String()), nil
+}
+
+func logged(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		log.Printf("%s %s", r.Method, r.URL.Path)
+		h.ServeHTTP(w, r)
+	})
+}
