@@ -118,9 +118,8 @@ struct PingLines: Sendable {
             text += "\n" + catalog.text("ui.ping.stats-title", ["host": host]) + "\n"
             text += catalog.text("ui.ping.stats", ["transmitted": "\(evidence.transmitted)", "received": "\(evidence.received)",
                                                    "loss": String(format: "%g", evidence.lossPercent)])
-            if evidence.duplicates + evidence.errors > 0 {
-                text += ", " + catalog.text("ui.ping.stats-extra", ["duplicates": "\(evidence.duplicates)", "errors": "\(evidence.errors)"])
-            }
+            if evidence.duplicates > 0 { text += ", " + catalog.text("ui.ping.stats-duplicates", ["count": "\(evidence.duplicates)"]) }
+            if evidence.errors > 0 { text += ", " + catalog.text("ui.ping.stats-errors", ["count": "\(evidence.errors)"]) }
             text += "\n"
             if let rtt = evidence.rtt {
                 text += catalog.text("ui.ping.rtt", ["min": Self.fixed(rtt.minMilliseconds), "avg": Self.fixed(rtt.avgMilliseconds),

@@ -1,6 +1,7 @@
 import Foundation
 import LabKit
 import NetProbes
+import Report
 import Testing
 
 extension LabSuite {
@@ -9,7 +10,7 @@ extension LabSuite {
     /// and the raw socket.
     @Suite(.serialized)
     struct ICMPLabTests {
-        static let tools: Set<LabTool> = [.ip, .iptables, .sysctl, .ss, .dnsmasq, .gcc, .libnetfilterQueue]
+        static let tools: Set<LabTool> = [.ip, .iptables, .sysctl, .ss, .ping, .dnsmasq, .gcc, .libnetfilterQueue]
 
         /// Runs `gomod-doctor ping … --json` in `host` and decodes its ProbeResult.
         static func ping(_ lab: Lab, in host: LabHost, _ arguments: [String]) async throws -> ProbeResult<PingEvidence> {
@@ -21,6 +22,20 @@ extension LabSuite {
             } catch {
                 Issue.record("no ProbeResult JSON: \(error)\n\(result)\n\(result.stdout)")
                 throw error
+            }
+        }
+
+        /// The avg of iputils ping's "rtt min/avg/max/mdev = a/b/c/d ms" line.
+        static func pingAverage(_ output: String) -> Double? {
+            guard let line = output.split(separator: "\n").first(where: { $0.hasPrefix("rtt ") }),
+                  let values = line.split(separator: "=").last?.split(separator: "/"), values.count >= 2 else { return nil }
+            return Double(values[1].trimmingCharacters(in: .whitespaces))
+        }
+
+        /// Every socket kind has its words in both languages (the command builds the key).
+        @Test func everySocketKindHasASentence() {
+            for kind in ICMPSocketKind.allCases {
+                #expect(MessageCatalog.has("ui.ping.socket.\(kind.rawValue)"))
             }
         }
 
@@ -38,9 +53,12 @@ extension LabSuite {
                 let chain = try await lab.chain(routers: 1)
                 let router = chain.routers[0]
                 let server = chain.serverInterface
-                try await lab.startDNSServer(on: chain.server, address: server.ipv4,
+                // The name server sits on the router, outside the delayed and lossy FORWARD path:
+                // a lost DNS query would cost the resolver's 5 s retry, not test ICMP.
+                let resolver = chain.links[0].b.ipv4
+                try await lab.startDNSServer(on: router, address: resolver,
                                              config: DNSServerConfig(records: [.a("far.lab.test", server.ipv4)]))
-                try await lab.setResolver(on: chain.client, nameservers: [server.ipv4])
+                try await lab.setResolver(on: chain.client, nameservers: [resolver])
                 try await lab.addDelay(router: router, rttMs: 40)
                 try await lab.addLoss(router: router, inputInterface: chain.links[0].b.name, probability: 0.2)
                 if socket == .datagram { try await Self.allowDatagramSockets(lab, in: chain.client) }
@@ -58,6 +76,12 @@ extension LabSuite {
                 #expect(rtt.minMilliseconds >= 39, "no reply faster than the injected delay: \(rtt)")
                 #expect(evidence.replies.allSatisfy { $0.status == .reply || $0.status == .timeout })
                 #expect(evidence.replies.filter { $0.status == .reply }.allSatisfy { $0.ttl == 63 }, "one router hop")
+
+                // Beside the classic tool: iputils ping over the same link agrees on the RTT.
+                let reference = try await lab.run(in: chain.client, ["ping", "-n", "-q", "-c", "200", "-i", "0.02", "-W", "1", "far.lab.test"],
+                                                  timeout: .seconds(60))
+                let referenceAverage = try #require(Self.pingAverage(reference.stdout), "\(reference)\n\(reference.stdout)")
+                #expect(abs(rtt.avgMilliseconds - referenceAverage) <= 2, "ours \(rtt.avgMilliseconds) ms, ping's \(referenceAverage) ms")
             }
         }
 

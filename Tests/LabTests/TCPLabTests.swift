@@ -1,6 +1,7 @@
 import Foundation
 import LabKit
 import NetProbes
+import Report
 import Testing
 
 extension LabSuite {
@@ -45,6 +46,12 @@ extension LabSuite {
         /// The result of every attempt, by address family.
         static func results(_ result: ProbeResult<TCPConnectEvidence>) -> [AddressFamily: [TCPConnectAttempt.Result]] {
             Dictionary(grouping: result.evidence.attempts, by: \.address.family).mapValues { $0.map(\.result) }
+        }
+
+        /// Every result and verdict has its words in both languages (the command builds the key).
+        @Test func everyResultAndVerdictHasASentence() {
+            for result in TCPConnectAttempt.Result.allCases { #expect(MessageCatalog.has("ui.tcp.result.\(result.rawValue)")) }
+            for verdict in DualStackVerdict.allCases { #expect(MessageCatalog.has("ui.tcp.verdict.\(verdict.rawValue)")) }
         }
 
         @Test(LabGate.trait)

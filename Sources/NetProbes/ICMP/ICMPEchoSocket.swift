@@ -145,5 +145,5 @@ public struct ICMPSocketOpenError: Error, Sendable, Equatable, Codable, CustomSt
     public var kind: ICMPSocketKind
     public var errno: Int32
 
-    public var description: String { "\(kind.rawValue) socket: \(ErrnoText.describe(errno))" }
+    public var description: String { "\(kind.rawValue) ICMP socket: \(ErrnoText.describe(errno))" }
 }
