@@ -1,5 +1,8 @@
 import Testing
 @testable import NetProbes
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The ping bookkeeping: schedule, replies, ICMP errors, timeouts, late replies, duplicates,
 /// and ping's statistics — all on explicit times, without a network.
@@ -43,11 +46,12 @@ struct ICMPPingSessionTests {
 
     @Test func sendFailuresAndAbandonedRequests() {
         var session = PingSession(count: 2, intervalNanoseconds: 10 * Self.ms, timeoutNanoseconds: 100 * Self.ms)
-        session.recordSendFailure(at: 0, detail: "sendmsg: ENETUNREACH: Network is unreachable")
+        session.recordSendFailure(at: 0, errno: ENETUNREACH)
         session.recordSend(at: 10 * Self.ms)
         #expect(session.hasPending && !session.isFinished)
         session.abandonPending()
         #expect(session.replies.map(\.status) == [.sendError, .timeout])
+        #expect(session.replies.first?.detail == "sendmsg: ENETUNREACH: Network is unreachable")
         #expect(session.lossPercent == 100 && session.errors == 1 && session.statistics == nil)
     }
 
@@ -82,5 +86,15 @@ struct ICMPPingSessionTests {
         #expect(ICMPEchoProbe.outcome(evidence) == .failed(FailureClass("unreachable", "From 10.77.1.2 icmp_seq=1 Destination Host Unreachable")))
         evidence.received = 1
         #expect(ICMPEchoProbe.outcome(evidence) == .ok)
+
+        var blocked = PingEvidence(host: "h", options: PingOptions())
+        var session = PingSession(count: 1, intervalNanoseconds: 0, timeoutNanoseconds: 1)
+        session.recordSendFailure(at: 0, errno: EPERM)
+        blocked.record(session, completed: true)
+        #expect(ICMPEchoProbe.outcome(blocked).failure?.code == "blocked", "a local firewall, not the network")
+        session = PingSession(count: 1, intervalNanoseconds: 0, timeoutNanoseconds: 1)
+        session.recordSendFailure(at: 0, errno: ENETUNREACH)
+        blocked.record(session, completed: true)
+        #expect(ICMPEchoProbe.outcome(blocked).failure?.code == "unreachable")
     }
 }

@@ -5,9 +5,10 @@ import Foundation
 /// `options.count` echo requests and returns every request's fate plus ping's statistics.
 ///
 /// Failure codes: "nxdomain" / "resolve" (no address), "no-address" (none of the requested
-/// family), "not-permitted" (neither socket kind could be opened), "unreachable" (only ICMP
-/// destination-unreachable or no-route send errors came back), "time-exceeded", "timeout"
-/// (no reply at all). Partial loss is `.ok` with the loss in the evidence.
+/// family), "not-permitted" (neither socket kind could be opened), "unreachable" (ICMP
+/// destination unreachable, or no route to send), "time-exceeded", "blocked" (a local firewall
+/// refused the send), "timeout" (no reply at all). Partial loss is `.ok` with the loss in the
+/// evidence.
 public struct ICMPEchoProbe: Sendable {
     public var options: PingOptions
 
@@ -96,7 +97,9 @@ public struct ICMPEchoProbe: Sendable {
             return .failed(FailureClass(code, "From \(first.from ?? target) icmp_seq=\(first.sequence) \(first.detail ?? "")"))
         }
         if let sendError = evidence.replies.first(where: { $0.status == .sendError }) {
-            return .failed(FailureClass("unreachable", "\(target): \(sendError.detail ?? "send failed")"))
+            // The same errno classes as a TCP connect: no route is "unreachable", EPERM "blocked".
+            let result = sendError.sendErrno.map(TCPFailureClassifier.result(forConnectErrno:)) ?? .error
+            return .failed(FailureClass(result.rawValue, "\(target): \(sendError.detail ?? "send failed")"))
         }
         return .failed(FailureClass("timeout", "\(target): \(evidence.transmitted) packets transmitted, 0 received, 100% packet loss"))
     }

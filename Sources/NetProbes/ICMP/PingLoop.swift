@@ -51,7 +51,7 @@ struct PingLoop {
                                       nonce: nonce, payloadSize: options.payloadSize)
         let time = Self.realtimeNanoseconds()
         if let failure = socket.send(request.bytes, to: address) {
-            session.recordSendFailure(at: time, detail: "sendmsg: " + ErrnoText.describe(failure))
+            session.recordSendFailure(at: time, errno: failure)
             if let reply = session.replies.last { onUpdate?(reply) }
         } else {
             session.recordSend(at: time)

@@ -29,6 +29,8 @@ public struct PingReply: Sendable, Equatable, Codable {
     public var icmpError: ICMPErrorReport?
     /// The ICMP error in ping's words, or the send error's text.
     public var detail: String?
+    /// The errno of a send error (ENETUNREACH: no route; EPERM: a local firewall).
+    public var sendErrno: Int32?
 
     public init(sequence: Int, status: Status) {
         self.sequence = sequence

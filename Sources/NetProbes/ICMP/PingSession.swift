@@ -45,9 +45,10 @@ struct PingSession: Sendable {
         lastSend = time
     }
 
-    mutating func recordSendFailure(at time: Int64, detail: String) {
+    mutating func recordSendFailure(at time: Int64, errno code: Int32) {
         var reply = PingReply(sequence: nextSequence, status: .sendError)
-        reply.detail = detail
+        reply.detail = "sendmsg: " + ErrnoText.describe(code)
+        reply.sendErrno = code
         replies.append(reply)
         sentAt.append(time)
         lastSend = time
