@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         // How the go command reads its configuration and routes each module. Pure: no I/O
@@ -39,8 +40,18 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The module protocol: GOPROXY client and route walk, direct discovery, the checksum
+        // database (signed notes, transparency log), h1 hashes and zip rules.
+        .target(
+            name: "ModuleFetch",
+            dependencies: [
+                "GoModConfig", "NetProbes",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         // The only place that draws conclusions: evidence → findings with fixes.
-        .target(name: "Doctor", dependencies: ["GoModConfig", "NetProbes"]),
+        .target(name: "Doctor", dependencies: ["GoModConfig", "NetProbes", "ModuleFetch"]),
         // Presentation: terminal text, JSON, localisation (en, zh-Hans), redaction.
         .target(name: "Report", dependencies: ["Doctor", "GoModConfig"]),
         .executableTarget(
@@ -54,8 +65,9 @@ let package = Package(
         .target(name: "LabKit", path: "Tests/LabKit"),
         .testTarget(name: "GoModConfigTests", dependencies: ["GoModConfig"]),
         .testTarget(name: "NetProbesTests", dependencies: ["NetProbes"]),
+        .testTarget(name: "ModuleFetchTests", dependencies: ["ModuleFetch", "GoModConfig"]),
         .testTarget(name: "DoctorTests", dependencies: ["Doctor", "Report", "GoModConfig"]),
-        .testTarget(name: "LabTests", dependencies: ["LabKit", "GoModConfig", "NetProbes", "Doctor", "Report"]),
+        .testTarget(name: "LabTests", dependencies: ["LabKit", "GoModConfig", "NetProbes", "ModuleFetch", "Doctor", "Report"]),
     ],
     swiftLanguageModes: [.v6]
 )

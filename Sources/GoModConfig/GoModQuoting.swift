@@ -25,54 +25,10 @@ enum GoModQuoting {
     }
 
     /// `strconv.Quote` (what `%q` prints for a string).
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for r in s.unicodeScalars { appendEscaped(r, quote: "\"", to: &out) }
-        out += "\""
-        return out
-    }
+    static func quote(_ s: String) -> String { GoQuote.quote(s) }
 
     /// `strconv.QuoteRune` (what `%q` prints for a rune).
-    static func quoteRune(_ r: Unicode.Scalar) -> String {
-        var out = "'"
-        appendEscaped(r, quote: "'", to: &out)
-        out += "'"
-        return out
-    }
-
-    private static func appendEscaped(_ r: Unicode.Scalar, quote: Unicode.Scalar, to out: inout String) {
-        if r == quote || r == "\\" {
-            out += "\\"
-            out.unicodeScalars.append(r)
-            return
-        }
-        if isPrint(r) {
-            out.unicodeScalars.append(r)
-            return
-        }
-        switch r {
-        case "\u{07}": out += "\\a"
-        case "\u{08}": out += "\\b"
-        case "\u{0C}": out += "\\f"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case "\u{0B}": out += "\\v"
-        default:
-            if r.value < 0x20 || r.value == 0x7F {
-                out += "\\x" + hex(r.value, digits: 2)
-            } else if r.value < 0x10000 {
-                out += "\\u" + hex(r.value, digits: 4)
-            } else {
-                out += "\\U" + hex(r.value, digits: 8)
-            }
-        }
-    }
-
-    private static func hex(_ value: UInt32, digits: Int) -> String {
-        let text = String(value, radix: 16)
-        return String(repeating: "0", count: max(0, digits - text.count)) + text
-    }
+    static func quoteRune(_ r: Unicode.Scalar) -> String { GoQuote.quoteRune(r) }
 
     /// `strconv.Unquote` for a double-quoted Go string literal; nil where Go reports
     /// `invalid syntax`. (Raw backquoted strings are never unquoted by modfile.)

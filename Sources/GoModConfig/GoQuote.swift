@@ -23,15 +23,25 @@ public enum GoQuote {
                 continue
             }
             index += width
-            appendQuoted(scalar, to: &out)
+            appendQuoted(scalar, quote: "\"", to: &out)
         }
         return out + "\""
     }
 
-    private static func appendQuoted(_ scalar: Unicode.Scalar, to out: inout String) {
+    /// `strconv.QuoteRune` (what `%q` prints for a rune).
+    public static func quoteRune(_ scalar: Unicode.Scalar) -> String {
+        var out = "'"
+        appendQuoted(scalar, quote: "'", to: &out)
+        return out + "'"
+    }
+
+    private static func appendQuoted(_ scalar: Unicode.Scalar, quote: Unicode.Scalar, to out: inout String) {
+        if scalar == quote || scalar == "\\" {
+            out += "\\"
+            out.unicodeScalars.append(scalar)
+            return
+        }
         switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
         case "\u{07}": out += "\\a"
         case "\u{08}": out += "\\b"
         case "\u{0C}": out += "\\f"
@@ -42,7 +52,7 @@ public enum GoQuote {
         default:
             if scalar.value < 0x20 || scalar.value == 0x7F {
                 out += "\\x" + hex(scalar.value, width: 2)
-            } else if isPrintable(scalar) {
+            } else if GoModQuoting.isPrint(scalar) {
                 out.unicodeScalars.append(scalar)
             } else if scalar.value < 0x10000 {
                 out += "\\u" + hex(scalar.value, width: 4)
@@ -64,23 +74,6 @@ public enum GoQuote {
             }
         }
         return nil
-    }
-
-    /// Approximates Go's `strconv.IsPrint`: letters, marks, numbers, punctuation, symbols and
-    /// the ASCII space.
-    private static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar == " " { return true }
-        switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .nonspacingMark, .spacingMark, .enclosingMark,
-             .decimalNumber, .letterNumber, .otherNumber,
-             .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-             .initialPunctuation, .finalPunctuation, .otherPunctuation,
-             .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
-            return true
-        default:
-            return false
-        }
     }
 
     private static func hex(_ value: UInt32, width: Int) -> String {

@@ -170,11 +170,20 @@ struct ConfigRulesTests {
         #expect(finding.arguments["error"]?.hasPrefix("/p/go.mod:4") == true, "\(finding.arguments)")
     }
 
+    @Test func invalidGovcsAndMalformedPatterns() throws {
+        let diagnosis = diagnose(["GOVCS": "private:git|nonsense,bad", "GOPRIVATE": "git.corp.example.com,[broken"])
+        #expect(diagnosis.findings.contains { $0.id == "config.govcs.invalid" && $0.severity == .failure })
+        let malformed = try #require(diagnosis.findings.first { $0.id == "config.private-pattern.malformed" })
+        #expect(malformed.arguments["patterns"] == "[broken")
+        #expect(malformed.fix?.commands == ["export GOPRIVATE=git.corp.example.com", "go env -w GOPRIVATE=git.corp.example.com"])
+    }
+
     @Test func everyFindingAndFixHasBothLanguages() {
         let scenarios = [
             diagnose(["GOPROXY": "off"]), diagnose(["GOPROXY": "ftp://x"]), diagnose(["GOSUMDB": "bogus+key"]),
             diagnose(["GO111MODULE": "maybe", "GOFLAGS": "notaflag"]), diagnose(["GOSUMDB": "off", "GONOSUMDB": "*", "GOINSECURE": "*"]),
             diagnose(["GOPROXY": "http://a.example,off", "HTTPS_PROXY": "http://u:p@x:1", "GONOPROXY": "git.corp.example.com"]),
+            diagnose(["GOVCS": "bad", "GOPRIVATE": "[x"]),
         ]
         for finding in scenarios.flatMap(\.findings) {
             #expect(MessageCatalog.has(finding.messageKey), "no message for \(finding.id)")
