@@ -60,6 +60,23 @@ struct ICMPPingSessionTests {
         for time in 0..<65537 { session.recordSend(at: Int64(time)) }
         // Wire sequence 1 now names request 65537 (the latest), not request 1.
         #expect(session.recordReply(sequence: 1, at: 65537, ttl: nil, bytes: 64, from: nil)?.sequence == 65537)
+        #expect(session.recordReply(sequence: 65535, at: 65537, ttl: nil, bytes: 64, from: nil)?.sequence == 65535)
+        #expect(session.expire(now: Self.ms + 65536).count == 65535, "the rest time out")
+        #expect(session.isFinished && session.received == 2)
+    }
+
+    @Test func outOfOrderSettlingKeepsTheTimeoutSchedule() {
+        var session = PingSession(count: 3, intervalNanoseconds: 10, timeoutNanoseconds: 100)
+        session.recordSend(at: 0)
+        session.recordSend(at: 10)
+        session.recordSend(at: 20)
+        session.recordReply(sequence: 2, at: 30, ttl: nil, bytes: 64, from: nil)
+        #expect(session.nextWakeup == 100, "request 1 still pending")
+        session.recordReply(sequence: 1, at: 40, ttl: nil, bytes: 64, from: nil)
+        #expect(session.nextWakeup == 120, "now request 3")
+        #expect(session.expire(now: 115).isEmpty)
+        #expect(session.expire(now: 121).map(\.sequence) == [3])
+        #expect(session.isFinished && session.nextWakeup == nil)
     }
 
     @Test func statisticsAsPingComputesThem() throws {

@@ -10,6 +10,10 @@ struct PingSession: Sendable {
     private var sentAt: [Int64] = []
     private(set) var duplicateRTTs: [Double] = []
     private var lastSend: Int64?
+    private var pendingCount = 0
+    /// Every request before this index is settled (requests settle mostly in order, so the
+    /// scans below stay short even for tens of thousands of pings).
+    private var oldestUnsettled = 0
 
     init(count: Int, intervalNanoseconds: Int64, timeoutNanoseconds: Int64) {
         self.count = max(count, 0)
@@ -19,7 +23,7 @@ struct PingSession: Sendable {
 
     var sentCount: Int { replies.count }
     var allSent: Bool { replies.count >= count }
-    var hasPending: Bool { replies.contains { $0.status == .pending } }
+    var hasPending: Bool { pendingCount > 0 }
     var isFinished: Bool { allSent && !hasPending }
 
     /// The sequence number the next request carries (1-based, as ping).
@@ -35,14 +39,16 @@ struct PingSession: Sendable {
 
     /// The earliest time something happens without input: a send or a pending timeout.
     var nextWakeup: Int64? {
-        let expiries = zip(replies, sentAt).filter { $0.0.status == .pending }.map { $0.1 + timeout }
-        return ([nextSendTime].compactMap { $0 } + expiries).min()
+        let oldestPending = replies[oldestUnsettled...].firstIndex { $0.status == .pending }
+        let expiry = oldestPending.map { sentAt[$0] + timeout }
+        return [nextSendTime, expiry].compactMap { $0 }.min()
     }
 
     mutating func recordSend(at time: Int64) {
         replies.append(PingReply(sequence: nextSequence, status: .pending))
         sentAt.append(time)
         lastSend = time
+        pendingCount += 1
     }
 
     mutating func recordSendFailure(at time: Int64, errno code: Int32) {
@@ -63,12 +69,14 @@ struct PingSession: Sendable {
         var reply = replies[index]
         switch reply.status {
         case .pending where time - sentAt[index] <= timeout:
+            settle(index)
             reply.status = .reply
             reply.rttMilliseconds = max(rtt, 0)
             reply.ttl = ttl
             reply.bytes = bytes
             reply.from = from
         case .pending, .timeout:
+            if reply.status == .pending { settle(index) }
             reply.status = .timeout
             reply.lateRTTMilliseconds = reply.lateRTTMilliseconds ?? max(rtt, 0)
         case .reply:
@@ -78,6 +86,7 @@ struct PingSession: Sendable {
             return nil
         }
         replies[index] = reply
+        advanceOldestUnsettled()
         return reply
     }
 
@@ -85,10 +94,12 @@ struct PingSession: Sendable {
     @discardableResult
     mutating func recordError(_ report: ICMPErrorReport, sequence wire: UInt16) -> PingReply? {
         guard let index = index(of: wire), replies[index].status == .pending else { return nil }
+        settle(index)
         replies[index].status = .icmpError
         replies[index].icmpError = report
         replies[index].from = report.reporter
         replies[index].detail = report.text
+        advanceOldestUnsettled()
         return replies[index]
     }
 
@@ -96,16 +107,31 @@ struct PingSession: Sendable {
     @discardableResult
     mutating func expire(now: Int64) -> [PingReply] {
         var expired: [PingReply] = []
-        for index in replies.indices where replies[index].status == .pending && now - sentAt[index] > timeout {
+        // Send times only grow, so the scan stops at the first request still inside its timeout.
+        for index in replies.indices[oldestUnsettled...] {
+            guard now - sentAt[index] > timeout else { break }
+            guard replies[index].status == .pending else { continue }
+            settle(index)
             replies[index].status = .timeout
             expired.append(replies[index])
         }
+        advanceOldestUnsettled()
         return expired
     }
 
     /// Ends the run early (deadline or cancellation): whatever is pending timed out.
     mutating func abandonPending() {
         for index in replies.indices where replies[index].status == .pending { replies[index].status = .timeout }
+        pendingCount = 0
+        oldestUnsettled = replies.count
+    }
+
+    private mutating func settle(_ index: Int) {
+        if replies[index].status == .pending { pendingCount -= 1 }
+    }
+
+    private mutating func advanceOldestUnsettled() {
+        while oldestUnsettled < replies.count && replies[oldestUnsettled].status != .pending { oldestUnsettled += 1 }
     }
 
     var received: Int { replies.filter { $0.status == .reply }.count }
@@ -118,6 +144,8 @@ struct PingSession: Sendable {
 
     /// Sequence numbers wrap at 65536; the most recent request with that wire value wins.
     private func index(of wire: UInt16) -> Int? {
-        replies.indices.last { UInt16(truncatingIfNeeded: replies[$0].sequence) == wire }
+        let latest = replies.count
+        let sequence = latest - ((latest - Int(wire)) % 65536 + 65536) % 65536
+        return sequence >= 1 ? sequence - 1 : nil
     }
 }
