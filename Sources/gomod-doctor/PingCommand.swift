@@ -14,16 +14,16 @@ struct PingCommand: AsyncParsableCommand {
     @Argument(help: "Host name or IP address.")
     var host: String
 
-    @Option(name: .customShort("c"), help: "Number of echo requests.")
+    @Option(name: .customShort("c"), help: ArgumentHelp("Number of echo requests.", valueName: "count"))
     var count = 4
 
-    @Option(name: .customShort("i"), help: "Seconds between requests.")
+    @Option(name: .customShort("i"), help: ArgumentHelp("Seconds between requests.", valueName: "seconds"))
     var interval = 1.0
 
-    @Option(name: .customShort("W"), help: "Seconds to wait for each reply.")
+    @Option(name: .customShort("W"), help: ArgumentHelp("Seconds to wait for each reply.", valueName: "seconds"))
     var timeout = 2.0
 
-    @Option(name: .customShort("s"), help: "Payload bytes per request.")
+    @Option(name: .customShort("s"), help: ArgumentHelp("Payload bytes per request.", valueName: "bytes"))
     var size = 56
 
     @Flag(name: .customShort("4"), help: "Use IPv4 only.")
@@ -32,7 +32,7 @@ struct PingCommand: AsyncParsableCommand {
     @Flag(name: .customShort("6"), help: "Use IPv6 only.")
     var ipv6 = false
 
-    @Option(name: .long, help: "Socket kind: automatic, datagram or raw.")
+    @Option(name: .long, help: ArgumentHelp("Socket kind: automatic, datagram or raw.", valueName: "kind"))
     var socket = "automatic"
 
     @OptionGroup var output: OutputOptions

@@ -11,10 +11,10 @@ struct TCPCommand: AsyncParsableCommand {
         abstract: "Connect to every address of host:port and report each result, like nc -zv."
     )
 
-    @Argument(help: "host:port, [v6]:port (port 443 when omitted).")
+    @Argument(help: ArgumentHelp("host:port, [v6]:port (port 443 when omitted).", valueName: "host:port"))
     var target: String
 
-    @Option(name: .customShort("w"), help: "Seconds to wait for each connection.")
+    @Option(name: .customShort("w"), help: ArgumentHelp("Seconds to wait for each connection.", valueName: "seconds"))
     var timeout = 5.0
 
     @Flag(name: .customShort("4"), help: "Use IPv4 addresses only.")
