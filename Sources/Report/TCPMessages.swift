@@ -10,6 +10,8 @@ enum TCPMessages {
         "ui.tcp.result.reset": ("reset", "被重置"),
         "ui.tcp.result.blocked": ("blocked locally", "被本机阻止"),
         "ui.tcp.result.error": ("error", "错误"),
+        "ui.tcp.reset-from-path": ("the RST was made {hops} hop(s) before the server: a firewall rejects the connection",
+                                   "RST 来自服务器之前 {hops} 跳处：有防火墙拒绝了连接"),
         "ui.tcp.after.data": ("server spoke first ({bytes} bytes)", "服务器先发送了数据（{bytes} 字节）"),
         "ui.tcp.after.closed": ("server closed at once", "服务器立即关闭了连接"),
         "ui.tcp.verdict.all-reachable": ("every address accepts connections", "所有地址都可连接"),

@@ -64,6 +64,9 @@ struct TCPCommand: AsyncParsableCommand {
             line += "  " + String(format: "%8.3f ms", attempt.connectMilliseconds)
             if let detail = attempt.detail {
                 line += "  " + detail
+                if let origin = attempt.resetOrigin, origin.isFromThePath {
+                    line += " — " + catalog.text("ui.tcp.reset-from-path", ["hops": "\(origin.hopsBeforeServer ?? 0)"])
+                }
             } else if attempt.afterConnect == .data {
                 line += "  " + catalog.text("ui.tcp.after.data", ["bytes": "\(attempt.bytesReceived ?? 0)"])
             } else if attempt.afterConnect == .closed {

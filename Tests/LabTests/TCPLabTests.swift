@@ -97,6 +97,8 @@ extension LabSuite {
                 #expect(refused.outcome.failure?.detail.hasSuffix(": connect: connection refused") == true, "\(refused.outcome)")
                 #expect(Self.results(refused) == [.ipv4: [.refused], .ipv6: [.refused]])
                 #expect(refused.evidence.verdict == .allFailed)
+                #expect(refused.evidence.attempts.allSatisfy { $0.resetOrigin?.hopsBeforeServer == 0 },
+                        "the server's own RST: \(refused.evidence.attempts.map(\.resetOrigin))")
 
                 let dropped = try await Self.tcp(lab, in: chain.client, "dual.lab.test:82")
                 #expect(dropped.outcome.failure?.code == "timeout")
@@ -104,9 +106,13 @@ extension LabSuite {
                 #expect(Self.results(dropped) == [.ipv4: [.timeout], .ipv6: [.timeout]])
                 #expect(dropped.evidence.attempts.allSatisfy { $0.connectMilliseconds >= 900 }, "waited the -w time")
 
-                // A firewall's RST to the SYN is the same packet a closed port sends: refused.
+                // The router's RST to the SYN looks to connect(2) like a closed port's; its TTL
+                // (64, one more than the server's echo replies) shows it was made one hop early.
                 let rejected = try await Self.tcp(lab, in: chain.client, "dual.lab.test:83")
-                #expect(Self.results(rejected) == [.ipv4: [.refused], .ipv6: [.refused]], "\(rejected)")
+                #expect(Self.results(rejected) == [.ipv4: [.reset], .ipv6: [.reset]], "\(rejected)")
+                #expect(rejected.outcome.failure?.code == "reset")
+                #expect(rejected.evidence.attempts.allSatisfy { $0.resetOrigin == ResetOrigin(resetTTL: 64, echoTTL: 63) },
+                        "\(rejected.evidence.attempts.map(\.resetOrigin))")
 
                 let resetByServer = try await Self.tcp(lab, in: chain.client, "dual.lab.test:84")
                 #expect(resetByServer.outcome.failure?.code == "reset", "\(resetByServer)")

@@ -82,6 +82,31 @@ struct TCPConnectPlanTests {
             == "read tcp 10.77.1.1:40000->10.77.2.2:80: read: connection reset by peer")
     }
 
+    @Test func resetOriginByHopCount() {
+        #expect(ResetOrigin(resetTTL: 64, echoTTL: 63).hopsBeforeServer == 1, "a router's RST, server one hop further")
+        #expect(ResetOrigin(resetTTL: 64, echoTTL: 63).isFromThePath)
+        #expect(ResetOrigin(resetTTL: 63, echoTTL: 63).hopsBeforeServer == 0)
+        #expect(ResetOrigin(resetTTL: 250, echoTTL: 52).hopsBeforeServer == 7, "different initial TTLs: 255 − 250 vs 64 − 52")
+        #expect(ResetOrigin(resetTTL: 60, echoTTL: 62).hopsBeforeServer == 0, "never negative")
+        #expect(ResetOrigin(resetTTL: 64, echoTTL: nil).hopsBeforeServer == nil)
+        #expect(!ResetOrigin(resetTTL: 64, echoTTL: nil).isFromThePath, "no echo reply: no claim")
+    }
+
+    @Test func resetWitnessReadsOnlyResets() {
+        // IPv4 header (TTL 64, protocol TCP) + TCP header from port 443 with RST|ACK.
+        let ip: [UInt8] = [0x45, 0, 0, 40, 0, 0, 0, 0, 64, 6, 0, 0, 10, 77, 2, 2, 10, 77, 1, 1]
+        var tcp = [UInt8](repeating: 0, count: 20)
+        tcp[0] = 0x01; tcp[1] = 0xbb; tcp[12] = 0x50; tcp[13] = 0x14
+        #expect(TCPResetWitness.parse(ip + tcp, family: .ipv4, from: "10.77.2.2", hopLimit: nil)
+            == .init(source: "10.77.2.2", sourcePort: 443, ttl: 64))
+        tcp[13] = 0x12  // SYN|ACK
+        #expect(TCPResetWitness.parse(ip + tcp, family: .ipv4, from: "10.77.2.2", hopLimit: nil) == nil)
+        tcp[13] = 0x04
+        #expect(TCPResetWitness.parse(tcp, family: .ipv6, from: "fd77::2", hopLimit: 63)?.ttl == 63, "IPv6: no header, hop limit from cmsg")
+        #expect(TCPResetWitness.parse(tcp, family: .ipv6, from: "fd77::2", hopLimit: nil) == nil)
+        #expect(TCPResetWitness.parse(Array(ip.prefix(10)), family: .ipv4, from: "10.77.2.2", hopLimit: nil) == nil)
+    }
+
     @Test func evidenceKeepsEveryAttemptInOrderAndNamesTheWinners() {
         var evidence = TCPConnectEvidence(host: "proxy.golang.org", port: 443)
         let attempts = [Self.attempt(Self.v6a, .timeout, ms: 5000, order: 1), Self.attempt(Self.v4a, .ok, ms: 20, order: 0)]

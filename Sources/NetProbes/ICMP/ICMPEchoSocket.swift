@@ -20,11 +20,7 @@ final class ICMPEchoSocket {
     let family: AddressFamily
     let kind: ICMPSocketKind
 
-    struct Received {
-        var bytes: [UInt8]
-        var from: String?
-        var control: SocketControlMessages
-    }
+    typealias Received = RawSocketReader.Received
 
     private init(descriptor: Int32, family: AddressFamily, kind: ICMPSocketKind) {
         self.descriptor = descriptor
@@ -93,36 +89,7 @@ final class ICMPEchoSocket {
     /// One message from the receive queue, or from the error queue when `errorQueue`.
     /// `.failure(errno)`: EAGAIN when empty; other values are a pending socket error.
     func receive(errorQueue: Bool) -> Result<Received, ICMPErrno> {
-        var buffer = [UInt8](repeating: 0, count: 2048)
-        var control = [UInt8](repeating: 0, count: 512)
-        var source = sockaddr_storage()
-        var controlLength = 0
-        let flags: Int32 = errorQueue ? 0x2000 : 0  // MSG_ERRQUEUE
-        let count = buffer.withUnsafeMutableBytes { payload in
-            control.withUnsafeMutableBytes { ancillary in
-                withUnsafeMutablePointer(to: &source) { name in
-                    var vector = iovec(iov_base: payload.baseAddress, iov_len: payload.count)
-                    return withUnsafeMutablePointer(to: &vector) { vectorPointer in
-                        var message = msghdr()
-                        message.msg_name = UnsafeMutableRawPointer(name)
-                        message.msg_namelen = socklen_t(MemoryLayout<sockaddr_storage>.size)
-                        message.msg_iov = vectorPointer
-                        message.msg_iovlen = 1
-                        message.msg_control = ancillary.baseAddress
-                        message.msg_controllen = ancillary.count
-                        let count = recvmsg(descriptor, &message, flags | Int32(MSG_DONTWAIT))
-                        controlLength = Int(message.msg_controllen)
-                        return count
-                    }
-                }
-            }
-        }
-        guard count >= 0 else { return .failure(ICMPErrno(code: errno)) }
-        let from = withUnsafeMutablePointer(to: &source) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { PlatformAddressResolver.format($0)?.ip }
-        }
-        let controlMessages = SocketControlMessages(parsing: Array(control.prefix(min(controlLength, control.count))))
-        return .success(Received(bytes: Array(buffer.prefix(count)), from: from, control: controlMessages))
+        RawSocketReader(descriptor: descriptor).receive(errorQueue: errorQueue)
     }
 
     /// Waits until the socket is readable or has an error, at most `milliseconds`.

@@ -4,14 +4,17 @@ public struct TCPConnectAttempt: Sendable, Equatable, Codable {
     /// Bounded result, usable as a metric label.
     public enum Result: String, Sendable, Codable, CaseIterable {
         case ok
-        /// RST in answer to the SYN (ECONNREFUSED): nothing listens, or a firewall REJECTs
-        /// with tcp-reset — the kernel sees the same packet.
+        /// RST in answer to the SYN (ECONNREFUSED) from the server itself: nothing listens.
+        /// Without the privilege to see the RST (`resetOrigin`), also a firewall's REJECT
+        /// with tcp-reset: connect(2) reports both alike.
         case refused
         /// No answer before the attempt's time limit (silent drop, blackhole).
         case timeout
         /// ICMP unreachable or no route (EHOSTUNREACH, ENETUNREACH, EADDRNOTAVAIL, ENETDOWN).
         case unreachable
-        /// The connection was accepted and then reset (ECONNRESET), by the server or a middlebox.
+        /// Reset by something other than a closed port: the connection was accepted and then
+        /// reset (ECONNRESET, by the server or a middlebox), or the RST to the SYN was made by a
+        /// device in front of the server (`resetOrigin`).
         case reset
         /// The local host refused to send (EPERM / EACCES: a local firewall rule).
         case blocked
@@ -41,6 +44,8 @@ public struct TCPConnectAttempt: Sendable, Equatable, Codable {
     public var connectMilliseconds: Double
     public var afterConnect: AfterConnect?
     public var bytesReceived: Int?
+    /// Where the RST of a refused connect came from (privileged runs only).
+    public var resetOrigin: ResetOrigin?
     /// The failure as the go command words it ("dial tcp 10.77.2.2:443: connect: connection refused").
     public var detail: String?
 

@@ -12,11 +12,16 @@ public struct TCPConnectProbe: Sendable {
     public var watchWindow: Duration
     /// Only this family's addresses (-4 / -6).
     public var family: AddressFamily?
+    /// Watch RSTs with raw sockets (when privileged) to tell a firewall's reset from a closed
+    /// port (`ResetOrigin`); costs one echo request per refusing address.
+    public var tellResetOrigins: Bool
 
-    public init(attemptTimeout: Duration = .seconds(5), watchWindow: Duration = .milliseconds(300), family: AddressFamily? = nil) {
+    public init(attemptTimeout: Duration = .seconds(5), watchWindow: Duration = .milliseconds(300),
+                family: AddressFamily? = nil, tellResetOrigins: Bool = true) {
         self.attemptTimeout = attemptTimeout
         self.watchWindow = watchWindow
         self.family = family
+        self.tellResetOrigins = tellResetOrigins
     }
 
     public func run(_ target: HostPort, deadline: ProbeDeadline) async -> ProbeResult<TCPConnectEvidence> {
@@ -39,13 +44,17 @@ public struct TCPConnectProbe: Sendable {
         }
         let ordered = HappyEyeballsPlan.order(addresses)
         let connector = TCPConnector(attemptTimeout: attemptTimeout, watchWindow: watchWindow)
-        let attempts = await withTaskGroup(of: TCPConnectAttempt.self) { group in
+        let witness = tellResetOrigins ? TCPResetWitness.open(families: Set(ordered.map(\.family))) : nil
+        var attempts = await withTaskGroup(of: TCPConnectAttempt.self) { group in
             for (order, address) in ordered.enumerated() {
                 group.addTask { await connector.attempt(address, port: port, order: order, deadline: deadline) }
             }
             var all: [TCPConnectAttempt] = []
             for await attempt in group { all.append(attempt) }
             return all
+        }
+        if let witness {
+            attempts = await ResetOrigin.annotate(attempts, sightings: witness.drain(), deadline: deadline)
         }
         evidence.record(attempts, resolved: addresses)
         return result(Self.outcome(evidence))
