@@ -88,8 +88,9 @@ final class ICMPEchoSocket {
 
     /// One message from the receive queue, or from the error queue when `errorQueue`.
     /// `.failure(errno)`: EAGAIN when empty; other values are a pending socket error.
-    func receive(errorQueue: Bool) -> Result<Received, ICMPErrno> {
-        RawSocketReader(descriptor: descriptor).receive(errorQueue: errorQueue)
+    /// `capacity`: the largest reply expected (IPv4 header, ICMP header, payload).
+    func receive(errorQueue: Bool, capacity: Int) -> Result<Received, ICMPErrno> {
+        RawSocketReader(descriptor: descriptor, capacity: capacity).receive(errorQueue: errorQueue)
     }
 
     /// Waits until the socket is readable or has an error, at most `milliseconds`.

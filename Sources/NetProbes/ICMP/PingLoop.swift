@@ -60,7 +60,7 @@ struct PingLoop {
 
     private func drainReplies(_ session: inout PingSession) {
         while true {
-            switch socket.receive(errorQueue: false) {
+            switch socket.receive(errorQueue: false, capacity: options.payloadSize + 128) {
             case .failure(let error):
                 if error.code != EAGAIN && error.code != EWOULDBLOCK && error.code != EINTR { drainErrors(&session) }
                 return
@@ -93,7 +93,7 @@ struct PingLoop {
     /// A datagram socket's ICMP errors: the error queue holds our own request with an
     /// IP_RECVERR / IPV6_RECVERR control message saying what came back and from whom.
     private func drainErrors(_ session: inout PingSession) {
-        while case .success(let received) = socket.receive(errorQueue: true) {
+        while case .success(let received) = socket.receive(errorQueue: true, capacity: options.payloadSize + 128) {
             guard let error = received.control.extendedError,
                   error.origin == ExtendedSocketError.originICMP || error.origin == ExtendedSocketError.originICMPv6,
                   let sequence = ICMPMessageParser.sequenceOfOwnRequest(received.bytes) else { continue }

@@ -6,6 +6,8 @@ import Glibc
 /// decoded control messages (timestamps, TTL / hop limit, extended errors).
 struct RawSocketReader {
     let descriptor: Int32
+    /// Largest message kept; longer ones are truncated (recvmsg's MSG_TRUNC semantics).
+    var capacity = 2048
 
     struct Received {
         var bytes: [UInt8]
@@ -16,7 +18,7 @@ struct RawSocketReader {
     /// One message from the receive queue, or from the error queue when `errorQueue`.
     /// `.failure(errno)`: EAGAIN when empty; other values are a pending socket error.
     func receive(errorQueue: Bool = false) -> Result<Received, ICMPErrno> {
-        var buffer = [UInt8](repeating: 0, count: 2048)
+        var buffer = [UInt8](repeating: 0, count: capacity)
         var control = [UInt8](repeating: 0, count: 512)
         var source = sockaddr_storage()
         var controlLength = 0
@@ -45,7 +47,7 @@ struct RawSocketReader {
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { PlatformAddressResolver.format($0)?.ip }
         }
         let controlMessages = SocketControlMessages(parsing: Array(control.prefix(min(controlLength, control.count))))
-        return .success(Received(bytes: Array(buffer.prefix(count)), from: from, control: controlMessages))
+        return .success(Received(bytes: Array(buffer.prefix(min(count, capacity))), from: from, control: controlMessages))
     }
 
     /// The next queued message, nil when the queue is empty (or the socket failed).
