@@ -132,6 +132,11 @@ extension LabSuite {
                         }
                     }
                 }
+
+                // Back to back, every request still gets its own error from the error queue.
+                let burst = try await Self.ping(lab, in: chain.client,
+                                                ["-c", "50", "-i", "0.002", "-W", "1", "--socket", "datagram", "10.77.201.1"])
+                #expect(burst.evidence.replies.allSatisfy { $0.status == .icmpError }, "\(burst.evidence.replies.map(\.status))")
             }
         }
     }
