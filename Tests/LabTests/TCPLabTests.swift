@@ -54,6 +54,23 @@ extension LabSuite {
             for verdict in DualStackVerdict.allCases { #expect(MessageCatalog.has("ui.tcp.verdict.\(verdict.rawValue)")) }
         }
 
+        /// A connect takes one round trip: with 40 ms injected on the router, every attempt's
+        /// connect time is within 2 ms of it (the delayer adds about 0.5 ms).
+        @Test(LabGate.trait)
+        func connectTimeIsOneRoundTrip() async throws {
+            try await Lab.with(tools: Self.tools.union([.gcc, .libnetfilterQueue])) { lab in
+                let chain = try await lab.chain(routers: 1)
+                let server = chain.serverInterface
+                try await lab.spawn("listen-80", in: chain.server, ["python3", "-c", Self.listener, "hold", "80"], ready: .tcpPort(80))
+                try await lab.addDelay(router: chain.routers[0], rttMs: 40)
+                for target in [server.ipv4 + ":80", "[\(server.ipv6)]:80"] {
+                    let result = try await Self.tcp(lab, in: chain.client, target)
+                    let connect = try #require(result.evidence.attempts.first?.connectMilliseconds)
+                    #expect(abs(connect - 40) <= 2, "\(target): connect \(connect) ms, injected RTT 40 ms")
+                }
+            }
+        }
+
         @Test(LabGate.trait)
         func refusedDroppedResetAndBrokenFamiliesAreClassified() async throws {
             try await Lab.with(tools: Self.tools) { lab in

@@ -18,6 +18,7 @@ struct TCPConnector: Sendable {
         let limit = deadline.capped(at: attemptTimeout)
         let loop = MultiThreadedEventLoopGroup.singleton.next()
         let observed = loop.makePromise(of: FirstReadObserver.Observation.self)
+        let timing = ConnectTiming()
         let start = ContinuousClock.now
         func failed(_ result: TCPConnectAttempt.Result, errno code: Int32?, detail: String) -> TCPConnectAttempt {
             observed.succeed(FirstReadObserver.Observation(event: .quiet))
@@ -39,6 +40,9 @@ struct TCPConnector: Sendable {
             .connectTimeout(.nanoseconds(Int64(remaining / .nanoseconds(1))))
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    // Timed on the event loop, from just before connect(2) to channelActive (the
+                    // HTTP dialer's handler): the awaiting task's view adds hops.
+                    try channel.pipeline.syncOperations.addHandler(ConnectTimingHandler(timing: timing))
                     try channel.pipeline.syncOperations.addHandler(FirstReadObserver(promise: observed))
                 }
             }
@@ -55,7 +59,7 @@ struct TCPConnector: Sendable {
         } catch {
             return failed(.error, errno: nil, detail: "dial tcp \(endpoint): \(error)")
         }
-        let connectMilliseconds = Self.milliseconds(since: start)
+        let connectMilliseconds = timing.seconds.map { $0 * 1000 } ?? Self.milliseconds(since: start)
         let window = max(watchWindow, .microseconds(Int64(connectMilliseconds * 3000)))
         // A future's get() ignores task cancellation, so the window is a timer on the loop that
         // completes the promise (a no-op when the peer already did something).
