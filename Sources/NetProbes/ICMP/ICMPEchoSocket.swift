@@ -3,16 +3,6 @@ import Foundation
 import Glibc
 #endif
 
-/// Which kind of socket carried the pings.
-public enum ICMPSocketKind: String, Sendable, Codable, CaseIterable {
-    /// SOCK_DGRAM + IPPROTO_ICMP / IPPROTO_ICMPV6 ("ping socket"): no privilege needed when the
-    /// caller's group is inside net.ipv4.ping_group_range; the kernel picks the identifier and
-    /// filters replies; errors arrive on the error queue (IP_RECVERR + MSG_ERRQUEUE).
-    case datagram
-    /// SOCK_RAW: needs CAP_NET_RAW; sees every ICMP packet, errors included.
-    case raw
-}
-
 /// A non-blocking ICMP socket for one address family. Used by one thread only (the pinger's),
 /// closed on deinit.
 final class ICMPEchoSocket {
@@ -100,18 +90,4 @@ final class ICMPEchoSocket {
         guard poll(&entry, 1, milliseconds) > 0 else { return (false, false) }
         return (entry.revents & Int16(POLLIN) != 0, entry.revents & Int16(POLLERR) != 0)
     }
-}
-
-/// An errno value with the C library's text.
-struct ICMPErrno: Error, Equatable {
-    var code: Int32
-    var text: String { ErrnoText.describe(code) }
-}
-
-/// Why an ICMP socket could not be opened ("datagram: EACCES Permission denied").
-public struct ICMPSocketOpenError: Error, Sendable, Equatable, Codable, CustomStringConvertible {
-    public var kind: ICMPSocketKind
-    public var errno: Int32
-
-    public var description: String { "\(kind.rawValue) ICMP socket: \(ErrnoText.describe(errno))" }
 }

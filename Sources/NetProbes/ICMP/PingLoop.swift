@@ -110,12 +110,3 @@ struct PingLoop {
         return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
     }
 }
-
-/// Set once from any thread (task cancellation), read by the pinger thread.
-final class StopFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var set = false
-
-    var isSet: Bool { lock.withLock { set } }
-    func raise() { lock.withLock { set = true } }
-}
