@@ -56,7 +56,7 @@ struct PingCommand: AsyncParsableCommand {
                                   socket: PingOptions.SocketChoice(rawValue: socket) ?? .automatic)
         // Enough for every request and its reply, plus name resolution.
         let deadline = ProbeDeadline.after(seconds: Double(count - 1) * interval + timeout + 10)
-        let lines = PingLines(catalog: catalog, host: host, payloadSize: size)
+        let lines = Lines(catalog: catalog, host: host, payloadSize: size)
         let result = await ICMPEchoProbe(options: options).run(host, deadline: deadline) { progress in
             guard !output.json else { return }
             print(lines.line(for: progress))
@@ -72,72 +72,74 @@ struct PingCommand: AsyncParsableCommand {
     }
 }
 
-/// Ping's lines in the user's language.
-struct PingLines: Sendable {
-    let catalog: MessageCatalog
-    let host: String
-    let payloadSize: Int
+extension PingCommand {
+    /// Ping's lines in the user's language.
+    struct Lines: Sendable {
+        let catalog: MessageCatalog
+        let host: String
+        let payloadSize: Int
 
-    func line(for progress: PingProgress) -> String {
-        switch progress {
-        case .started(let address, let socket, let errors):
-            let header = catalog.text("ui.ping.header", ["host": host, "address": address.ip, "size": "\(payloadSize)",
-                                                          "socket": catalog.text("ui.ping.socket.\(socket.rawValue)")])
-            guard !errors.isEmpty else { return header }
-            let fallback = catalog.text("ui.ping.fallback", ["error": errors.map(\.description).joined(separator: "; ")])
-            return fallback + "\n" + header
-        case .settled(let reply):
-            return line(for: reply)
-        }
-    }
-
-    func line(for reply: PingReply) -> String {
-        let seq = "\(reply.sequence)"
-        switch reply.status {
-        case .reply where reply.duplicates > 0:
-            return catalog.text("ui.ping.duplicate", ["bytes": "\(reply.bytes ?? 0)", "from": reply.from ?? "?", "seq": seq,
-                                                      "time": Self.milliseconds(reply.rttMilliseconds)])
-        case .reply:
-            return catalog.text("ui.ping.reply", ["bytes": "\(reply.bytes ?? 0)", "from": reply.from ?? "?", "seq": seq,
-                                                  "ttl": reply.ttl.map(String.init) ?? "?", "time": Self.milliseconds(reply.rttMilliseconds)])
-        case .timeout where reply.lateRTTMilliseconds != nil:
-            return catalog.text("ui.ping.late", ["seq": seq, "time": Self.milliseconds(reply.lateRTTMilliseconds)])
-        case .timeout, .pending:
-            return catalog.text("ui.ping.timeout", ["seq": seq])
-        case .icmpError:
-            return catalog.text("ui.ping.error", ["from": reply.from ?? "?", "seq": seq, "detail": reply.detail ?? ""])
-        case .sendError:
-            return catalog.text("ui.ping.send-error", ["seq": seq, "detail": reply.detail ?? ""])
-        }
-    }
-
-    func summary(_ result: ProbeResult<PingEvidence>) -> String {
-        let evidence = result.evidence
-        var text = ""
-        if evidence.socketKind != nil {
-            text += "\n" + catalog.text("ui.ping.stats-title", ["host": host]) + "\n"
-            text += catalog.text("ui.ping.stats", ["transmitted": "\(evidence.transmitted)", "received": "\(evidence.received)",
-                                                   "loss": String(format: "%g", evidence.lossPercent)])
-            if evidence.duplicates > 0 { text += ", " + catalog.text("ui.ping.stats-duplicates", ["count": "\(evidence.duplicates)"]) }
-            if evidence.errors > 0 { text += ", " + catalog.text("ui.ping.stats-errors", ["count": "\(evidence.errors)"]) }
-            text += "\n"
-            if let rtt = evidence.rtt {
-                text += catalog.text("ui.ping.rtt", ["min": Self.fixed(rtt.minMilliseconds), "avg": Self.fixed(rtt.avgMilliseconds),
-                                                     "max": Self.fixed(rtt.maxMilliseconds), "mdev": Self.fixed(rtt.mdevMilliseconds)]) + "\n"
+        func line(for progress: PingProgress) -> String {
+            switch progress {
+            case .started(let address, let socket, let errors):
+                let header = catalog.text("ui.ping.header", ["host": host, "address": address.ip, "size": "\(payloadSize)",
+                                                              "socket": catalog.text("ui.ping.socket.\(socket.rawValue)")])
+                guard !errors.isEmpty else { return header }
+                let fallback = catalog.text("ui.ping.fallback", ["error": errors.map(\.description).joined(separator: "; ")])
+                return fallback + "\n" + header
+            case .settled(let reply):
+                return line(for: reply)
             }
-            if evidence.endedEarly { text += catalog.text("ui.ping.ended-early") + "\n" }
         }
-        if let failure = result.outcome.failure {
-            text += catalog.text("ui.ping.failed", ["code": failure.code, "detail": failure.detail]) + "\n"
+
+        func line(for reply: PingReply) -> String {
+            let seq = "\(reply.sequence)"
+            switch reply.status {
+            case .reply where reply.duplicates > 0:
+                return catalog.text("ui.ping.duplicate", ["bytes": "\(reply.bytes ?? 0)", "from": reply.from ?? "?", "seq": seq,
+                                                          "time": Self.milliseconds(reply.rttMilliseconds)])
+            case .reply:
+                return catalog.text("ui.ping.reply", ["bytes": "\(reply.bytes ?? 0)", "from": reply.from ?? "?", "seq": seq,
+                                                      "ttl": reply.ttl.map(String.init) ?? "?", "time": Self.milliseconds(reply.rttMilliseconds)])
+            case .timeout where reply.lateRTTMilliseconds != nil:
+                return catalog.text("ui.ping.late", ["seq": seq, "time": Self.milliseconds(reply.lateRTTMilliseconds)])
+            case .timeout, .pending:
+                return catalog.text("ui.ping.timeout", ["seq": seq])
+            case .icmpError:
+                return catalog.text("ui.ping.error", ["from": reply.from ?? "?", "seq": seq, "detail": reply.detail ?? ""])
+            case .sendError:
+                return catalog.text("ui.ping.send-error", ["seq": seq, "detail": reply.detail ?? ""])
+            }
         }
-        return text
-    }
 
-    /// ping's precision: three decimals below 100 ms, fewer above.
-    static func milliseconds(_ value: Double?) -> String {
-        guard let value else { return "?" }
-        return String(format: value < 10 ? "%.3f" : value < 100 ? "%.2f" : "%.1f", value)
-    }
+        func summary(_ result: ProbeResult<PingEvidence>) -> String {
+            let evidence = result.evidence
+            var text = ""
+            if evidence.socketKind != nil {
+                text += "\n" + catalog.text("ui.ping.stats-title", ["host": host]) + "\n"
+                text += catalog.text("ui.ping.stats", ["transmitted": "\(evidence.transmitted)", "received": "\(evidence.received)",
+                                                       "loss": String(format: "%g", evidence.lossPercent)])
+                if evidence.duplicates > 0 { text += ", " + catalog.text("ui.ping.stats-duplicates", ["count": "\(evidence.duplicates)"]) }
+                if evidence.errors > 0 { text += ", " + catalog.text("ui.ping.stats-errors", ["count": "\(evidence.errors)"]) }
+                text += "\n"
+                if let rtt = evidence.rtt {
+                    text += catalog.text("ui.ping.rtt", ["min": Self.fixed(rtt.minMilliseconds), "avg": Self.fixed(rtt.avgMilliseconds),
+                                                         "max": Self.fixed(rtt.maxMilliseconds), "mdev": Self.fixed(rtt.mdevMilliseconds)]) + "\n"
+                }
+                if evidence.endedEarly { text += catalog.text("ui.ping.ended-early") + "\n" }
+            }
+            if let failure = result.outcome.failure {
+                text += catalog.text("ui.ping.failed", ["code": failure.code, "detail": failure.detail]) + "\n"
+            }
+            return text
+        }
 
-    static func fixed(_ value: Double) -> String { String(format: "%.3f", value) }
+        /// ping's precision: three decimals below 100 ms, fewer above.
+        static func milliseconds(_ value: Double?) -> String {
+            guard let value else { return "?" }
+            return String(format: value < 10 ? "%.3f" : value < 100 ? "%.2f" : "%.1f", value)
+        }
+
+        static func fixed(_ value: Double) -> String { String(format: "%.3f", value) }
+    }
 }
