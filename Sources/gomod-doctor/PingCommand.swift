@@ -23,6 +23,9 @@ struct PingCommand: AsyncParsableCommand {
     @Option(name: .customShort("W"), help: ArgumentHelp("Seconds to wait for each reply.", valueName: "seconds"))
     var timeout = 2.0
 
+    @Option(name: .customShort("w"), help: ArgumentHelp("Stop after this many seconds in all, answered or not.", valueName: "deadline"))
+    var deadline: Double?
+
     @Option(name: .customShort("s"), help: ArgumentHelp("Payload bytes per request.", valueName: "bytes"))
     var size = 56
 
@@ -41,6 +44,7 @@ struct PingCommand: AsyncParsableCommand {
         guard (1...65535).contains(count) else { throw ValidationError("-c must be between 1 and 65535") }
         guard interval >= 0.002 else { throw ValidationError("-i must be at least 0.002 seconds") }
         guard timeout > 0 else { throw ValidationError("-W must be positive") }
+        guard (deadline ?? 1) > 0 else { throw ValidationError("-w must be positive") }
         guard (8...65000).contains(size) else { throw ValidationError("-s must be between 8 and 65000") }
         guard !(ipv4 && ipv6) else { throw ValidationError("-4 and -6 exclude each other") }
         guard PingOptions.SocketChoice(rawValue: socket) != nil else {
@@ -54,8 +58,8 @@ struct PingCommand: AsyncParsableCommand {
         let options = PingOptions(count: count, intervalSeconds: interval, timeoutSeconds: timeout, payloadSize: size,
                                   family: ipv4 ? .ipv4 : ipv6 ? .ipv6 : nil,
                                   socket: PingOptions.SocketChoice(rawValue: socket) ?? .automatic)
-        // Enough for every request and its reply, plus name resolution.
-        let deadline = ProbeDeadline.after(seconds: Double(count - 1) * interval + timeout + 10)
+        // By default enough for every request and its reply, plus name resolution.
+        let deadline = ProbeDeadline.after(seconds: self.deadline ?? Double(count - 1) * interval + timeout + 10)
         let lines = Lines(catalog: catalog, host: host, payloadSize: size)
         let result = await ICMPEchoProbe(options: options).run(host, deadline: deadline) { progress in
             guard !output.json else { return }
