@@ -144,6 +144,13 @@ struct ConfigRulesTests {
         #expect(!text.contains("t0ken") && !text.contains("hunter2"))
     }
 
+    @Test func invalidProxyURLWithUserNameIsRedactedInJSON() throws {
+        let diagnosis = diagnose(["GOPROXY": "ftp://tokenuser:secret@mirror.example"])
+        let json = try EnvReport(diagnosis, language: .en).json()
+        #expect(json.contains("invalid proxy URL scheme"))
+        #expect(!json.contains("tokenuser") && !json.contains("secret@"))
+    }
+
     @Test func goenvFileProblems() {
         let file = "GOPROXY=https://goproxy.cn,direct\r\nHTTPS_PROXY=http://p:1\njunk line\nGOPRIVATE=a\nGOPRIVATE=git.corp.example.com\n"
         let diagnosis = diagnose([:], files: ["/h/.config/go/env": file])

@@ -122,7 +122,7 @@ extension LabSuite {
                 let through = try await DoctorRun.http(lab, in: chain.client, [url],
                                                        environment: trust.merging(["HTTPS_PROXY": "http://user:s3cret@\(proxyAddress):3128"]) { $1 })
                 #expect(through.outcome == .ok, "\(through.outcome)")
-                #expect(through.evidence.hops.first?.proxy?.url == "http://user:xxxxx@\(proxyAddress):3128")
+                #expect(through.evidence.hops.first?.proxy?.url == "http://REDACTED@\(proxyAddress):3128")
                 #expect(through.evidence.hops.first?.proxy?.connectStatus?.hasPrefix("200") == true)
                 #expect(through.evidence.hops.first?.timings.proxyConnect != nil)
 

@@ -20,7 +20,7 @@ import Testing
     @Test func refusalKeepsTheStatusAndGoText() {
         let failure = HTTPHopRunner.tunnelFailure("HTTP/1.1 403 Forbidden", proxy: proxy, url: target, deadline: deadline)
         #expect(failure?.code == "proxy-connect")
-        #expect(failure?.detail == "proxy http://alice:xxxxx@proxy.corp:3128 refused CONNECT proxy.golang.org:443: 403 Forbidden (the go command says: Forbidden)")
+        #expect(failure?.detail == "proxy http://REDACTED@proxy.corp:3128 refused CONNECT proxy.golang.org:443: 403 Forbidden (the go command says: Forbidden)")
         #expect(failure?.detail.contains("pa%40ss") == false)
         let bare = HTTPHopRunner.tunnelFailure("HTTP/1.1 407", proxy: proxy, url: target, deadline: deadline)
         #expect(bare?.detail.hasSuffix("(the go command says: unknown status code)") == true)

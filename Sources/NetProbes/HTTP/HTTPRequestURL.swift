@@ -1,7 +1,7 @@
 import Foundation
 
 /// An http or https URL as the client needs it: where to connect, what to send, and how to
-/// show it without credentials (net/url URL.Redacted: the password becomes "xxxxx").
+/// show it without credentials (all userinfo becomes REDACTED, stricter than net/url Redacted).
 public struct HTTPRequestURL: Sendable, Hashable, CustomStringConvertible {
     public var scheme: String
     public var host: String
@@ -52,15 +52,13 @@ public struct HTTPRequestURL: Sendable, Hashable, CustomStringConvertible {
         return explicitPort && port != defaultPort ? "\(bracketed):\(port)" : bracketed
     }
 
-    /// The URL with the password (and a token-like user) replaced: safe for evidence.
+    /// The URL with all userinfo (a user name is often a token too) and token-like query
+    /// values replaced: safe for evidence.
     public var redacted: String {
         var authority = hostHeader
         if explicitPort, !authority.hasSuffix(":\(port)") { authority += ":\(port)" }
-        var userinfo = ""
-        if let user {
-            userinfo = password == nil ? "\(user)@" : "\(user):xxxxx@"
-        }
-        return "\(scheme)://\(userinfo)\(authority)\(writtenPath)"
+        let userinfo = user == nil ? "" : SecretRedactor.mask + "@"
+        return SecretRedactor.redact("\(scheme)://\(userinfo)\(authority)\(writtenPath)")
     }
 
     public var description: String { redacted }
@@ -81,10 +79,5 @@ public struct HTTPRequestURL: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Redacts the userinfo of any URL-looking text (for error messages about unparsable input).
-    static func redact(_ text: String) -> String {
-        guard let schemeEnd = text.range(of: "://"), let at = text[schemeEnd.upperBound...].firstIndex(of: "@") else { return text }
-        let userinfo = text[schemeEnd.upperBound..<at]
-        guard let colon = userinfo.firstIndex(of: ":") else { return text }
-        return String(text[..<colon]) + ":xxxxx" + String(text[at...])
-    }
+    static func redact(_ text: String) -> String { SecretRedactor.redact(text) }
 }
