@@ -25,4 +25,5 @@ public struct MessageCatalog: Sendable {
     static let entries: [String: (en: String, zh: String)] = FindingMessages.entries
         .merging(FixMessages.entries) { first, _ in first }
         .merging(InterfaceMessages.entries) { first, _ in first }
+        .merging(TraceMessages.entries) { first, _ in first }
 }

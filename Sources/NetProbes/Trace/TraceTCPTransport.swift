@@ -32,7 +32,7 @@ final class TraceTCPTransport: TraceTransport {
         let code = errno
         if status == 0 {
             immediate.append((probe.id, TraceAnswer(kind: .synAck, from: destination)))
-            Glibc.close(fd)
+            abort(fd)
         } else if code == EINPROGRESS {
             sockets[fd] = probe.id
         } else if code == ECONNREFUSED {
@@ -71,7 +71,7 @@ final class TraceTCPTransport: TraceTransport {
             }
         }
         sockets[fd] = nil
-        Glibc.close(fd)
+        abort(fd)
         return answers
     }
 
@@ -83,13 +83,21 @@ final class TraceTCPTransport: TraceTransport {
     func prune(keeping isPending: (Int) -> Bool) {
         for (fd, id) in sockets where !isPending(id) {
             sockets[fd] = nil
-            Glibc.close(fd)
+            abort(fd)
         }
     }
 
     func close() {
-        for fd in sockets.keys { Glibc.close(fd) }
+        for fd in sockets.keys { abort(fd) }
         sockets = [:]
+    }
+
+    /// Closes with SO_LINGER 0: an established probe connection ends with RST, leaving no
+    /// TIME_WAIT entries behind in the socket table.
+    func abort(_ fd: Int32) {
+        var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
+        setsockopt(fd, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
+        Glibc.close(fd)
     }
 }
 #endif
