@@ -40,10 +40,18 @@ final class TraceUDPTransport: TraceTransport {
         if let problem = TraceLinux.setTTL(fd, ipv6: ipv6, probe.ttl) { return problem }
         portToProbe[port] = probe.id
         let payload = [UInt8](repeating: 0x40, count: 32)
-        let sent = payload.withUnsafeBytes { bytes in
-            address.withSockaddr { sendto(fd, bytes.baseAddress, bytes.count, 0, $0, $1) }
+        // An ICMP error that arrived for an earlier probe is also left pending on the socket
+        // (sk_err) and fails the next sendto once; the error itself is read from the queue, so send again.
+        var failure: Int32 = 0
+        for _ in 0..<4 {
+            let sent = payload.withUnsafeBytes { bytes in
+                address.withSockaddr { sendto(fd, bytes.baseAddress, bytes.count, 0, $0, $1) }
+            }
+            if sent >= 0 { return nil }
+            failure = errno
+            guard [EHOSTUNREACH, ENETUNREACH, ECONNREFUSED, EPROTO, EACCES, EMSGSIZE].contains(failure) else { break }
         }
-        return sent < 0 ? "sendto: " + TraceLinux.errorText(errno) : nil
+        return "sendto: " + TraceLinux.errorText(failure)
     }
 
     func pollSet() -> [pollfd] { [pollfd(fd: fd, events: Int16(POLLIN), revents: 0)] }

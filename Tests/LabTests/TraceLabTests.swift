@@ -1,0 +1,64 @@
+import Foundation
+import LabKit
+import NetProbes
+import Testing
+
+extension LabSuite {
+    /// `gomod-doctor trace` against Debian traceroute and against injected faults on
+    /// client — r1 — r2 — r3 — server (subnets 1–4; hop n answers from 10.77.n.2).
+    @Suite
+    struct TraceLabTests {
+        /// The same hops as traceroute, for UDP (`-n`), ICMP (`-I`) and TCP SYN (`-T -p 443`), IPv4 and IPv6.
+        @Test(TraceLabSupport.trait)
+        func hopListEqualsTraceroute() async throws {
+            try await Lab.with { lab in
+                let chain = try await lab.chain(routers: 3)
+                let server = chain.serverInterface
+                let expected = (1...4).map { chain.links[$0 - 1].b }
+                // The server is a host, not a router: its ICMP rate limit (one port unreachable
+                // per second per peer, burst 6) would starve whichever tool runs second.
+                try await lab.run(in: chain.server, ["sysctl", "-q", "-w", "net.ipv4.icmp_ratelimit=0",
+                                                     "net.ipv6.icmp.ratelimit=0"]).check()
+                for address in [server.ipv4, server.ipv6] {
+                    let ipv6 = address.contains(":")
+                    for (method, flags) in [("--udp", [String]()), ("--icmp", ["-I"]), ("--tcp", ["-T", "-p", "443"])] {
+                        let reference = try await lab.run(
+                            in: chain.client, [TraceLabSupport.traceroute, "-n"] + (ipv6 ? ["-6"] : []) + flags + [address]).check()
+                        let theirs = TraceLabSupport.tracerouteHops(reference.stdout)
+                        let ours = try await TraceLabSupport.trace(lab, in: chain.client, address, [method])
+                        #expect(TraceLabSupport.ourHops(ours.evidence) == theirs,
+                                "\(method) \(address): ours \(ours.evidence.hops.map(\.addresses)) vs traceroute\n\(reference.stdout)")
+                        // And both are the lab's real path.
+                        let path = expected.map { [ipv6 ? $0.ipv6 : $0.ipv4] }.enumerated()
+                        #expect(theirs == Dictionary(uniqueKeysWithValues: path.map { ($0.offset + 1, Set($0.element)) }))
+                        #expect(ours.evidence.reachedDestination, "\(method) \(address): \(ours.outcome)")
+                        #expect(ours.evidence.endHop == 4)
+                        #expect(ours.outcome == .ok)
+                    }
+                }
+            }
+        }
+
+        /// Replies from r2 onwards lose 30 % on the r1–r2 link (r1 drops what it forwards
+        /// from r2): mtr's picture of loss starting at r2's hop. (A drop in r2's own FORWARD
+        /// chain would start at hop 3: a router answers time exceeded before its filter.)
+        @Test(TraceLabSupport.trait)
+        func lossOnR2LinkShowsAtR2Hop() async throws {
+            try await Lab.with { lab in
+                let chain = try await lab.chain(routers: 3)
+                let r1TowardsR2 = chain.links[1].a
+                try await lab.addLoss(router: chain.routers[0], inputInterface: r1TowardsR2.name, probability: 0.3)
+                let result = try await TraceLabSupport.trace(
+                    lab, in: chain.client, chain.serverInterface.ipv4, ["--icmp", "--cycles", "30", "--interval", "0.05", "--wait", "1"])
+                let hops = result.evidence.hops
+                try #require(hops.count == 4, "\(hops)")
+                #expect(hops[0].statistics.sent == 30)
+                #expect(hops[0].statistics.lossPercent == 0, "hop 1: \(hops[0].statistics)")
+                #expect(hops[1].addresses == [chain.links[1].b.ipv4])
+                #expect(hops[1].statistics.lossPercent > 0, "hop 2: \(hops[1].statistics)")
+                #expect(hops[1].statistics.lossPercent < 80, "hop 2: \(hops[1].statistics)")
+                #expect(hops[1].statistics.received == hops[1].statistics.sent - Int((hops[1].statistics.lossPercent * 30 / 100).rounded()))
+            }
+        }
+    }
+}
