@@ -32,8 +32,8 @@ struct TraceCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-ttl"), help: "Largest TTL probed.")
     var maxTTL = 30
 
-    @Option(name: .long, help: "Seconds between rounds.")
-    var interval = 0.25
+    @Option(name: .long, help: "Seconds between rounds (default 0.25 for up to 5 cycles, else 1: routers rate-limit ICMP).")
+    var interval: Double?
 
     @Option(name: .long, help: "Seconds to wait for each probe's answer.")
     var wait = 2.0
@@ -56,7 +56,7 @@ struct TraceCommand: AsyncParsableCommand {
         guard (1...1000).contains(cycles) else { throw ValidationError("--cycles must be between 1 and 1000") }
         guard (1...255).contains(maxTTL) else { throw ValidationError("--max-ttl must be between 1 and 255") }
         if let port { guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") } }
-        guard interval >= 0.01, wait > 0 else { throw ValidationError("--interval must be at least 0.01 and --wait positive") }
+        guard (interval ?? 1) >= 0.01, wait > 0 else { throw ValidationError("--interval must be at least 0.01 and --wait positive") }
         guard !(ipv4 && ipv6) else { throw ValidationError("-4 and -6 exclude each other") }
     }
 

@@ -110,3 +110,15 @@ struct TraceStateMachineTests {
         #expect(machine.silentAfterHop == 0)
     }
 }
+
+struct TraceConfigurationTests {
+    @Test func defaultsFollowTheMethodAndTheRoundCount() {
+        #expect(TraceConfiguration(method: .tcp).port == 443)
+        #expect(TraceConfiguration(method: .udp).port == 33434)
+        #expect(TraceConfiguration(method: .tcp, port: 8443).port == 8443)
+        #expect(TraceConfiguration(cycles: 5).intervalSeconds == 0.25)
+        #expect(TraceConfiguration(cycles: 6).intervalSeconds == 1)
+        #expect(TraceConfiguration(cycles: 10, intervalSeconds: 0.1).intervalSeconds == 0.1)
+        #expect(TraceConfiguration(cycles: 3, intervalSeconds: 0.5, probeTimeoutSeconds: 2).worstCaseSeconds == 3)
+    }
+}

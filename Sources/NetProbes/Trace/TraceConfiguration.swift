@@ -8,7 +8,9 @@ public struct TraceConfiguration: Sendable, Codable, Equatable {
     public var maxTTL: Int
     /// Rounds of probes; every round probes all TTLs at once (mtr-style statistics need several).
     public var cycles: Int
-    /// Seconds between the starts of two rounds.
+    /// Seconds between the starts of two rounds. Default: 0.25 s for up to 5 rounds, 1 s
+    /// (mtr's) beyond: Linux routers send ICMP errors to one peer at 1/s with a burst of 6
+    /// (net.ipv4.icmp_ratelimit), so faster rounds would show rate limiting as loss.
     public var intervalSeconds: Double
     /// Seconds a probe may wait for its answer before it counts as lost.
     public var probeTimeoutSeconds: Double
@@ -18,14 +20,14 @@ public struct TraceConfiguration: Sendable, Codable, Equatable {
     public var family: AddressFamily?
 
     public init(method: TraceMethod = .tcp, port: Int? = nil, firstTTL: Int = 1, maxTTL: Int = 30, cycles: Int = 3,
-                intervalSeconds: Double = 0.25, probeTimeoutSeconds: Double = 2, resolveNames: Bool = true,
+                intervalSeconds: Double? = nil, probeTimeoutSeconds: Double = 2, resolveNames: Bool = true,
                 family: AddressFamily? = nil) {
         self.method = method
         self.port = port ?? method.defaultPort ?? 0
         self.firstTTL = firstTTL
         self.maxTTL = maxTTL
         self.cycles = cycles
-        self.intervalSeconds = intervalSeconds
+        self.intervalSeconds = intervalSeconds ?? (cycles <= 5 ? 0.25 : 1)
         self.probeTimeoutSeconds = probeTimeoutSeconds
         self.resolveNames = resolveNames
         self.family = family
