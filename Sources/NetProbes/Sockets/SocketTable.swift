@@ -53,30 +53,3 @@ public struct SocketTable: Sendable {
                            durationSeconds: Double(elapsed.components.attoseconds) / 1e18 + Double(elapsed.components.seconds))
     }
 }
-
-/// What the socket table showed.
-public struct SocketTableEvidence: Sendable, Codable, Equatable {
-    /// False where there is no /proc/net/tcp (macOS).
-    public var available: Bool
-    /// The files read.
-    public var sources: [String]
-    public var entries: [SocketTableEntry]
-    public var errors: [String]
-}
-
-/// `--port` and `--state` of `gomod-doctor sockets`: a port matches either end.
-public struct SocketFilter: Sendable, Equatable {
-    public var port: Int?
-    public var state: TCPSocketState?
-
-    public init(port: Int? = nil, state: TCPSocketState? = nil) {
-        self.port = port
-        self.state = state
-    }
-
-    public func matches(_ entry: SocketTableEntry) -> Bool {
-        if let port, entry.localPort != port && entry.remotePort != port { return false }
-        if let state, entry.state != state { return false }
-        return true
-    }
-}

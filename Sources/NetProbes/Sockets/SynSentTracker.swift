@@ -41,36 +41,3 @@ public struct SynSentTracker: Sendable {
         observed.filter { $0.lastSeenSeconds - $0.firstSeenSeconds >= minimumSeconds }
     }
 }
-
-/// An address and port a probe dials; IPv4-mapped IPv6 text is compared as IPv4.
-public struct SocketEndpoint: Sendable, Codable, Hashable, CustomStringConvertible {
-    public var ip: String
-    public var port: Int
-
-    public init(ip: String, port: Int) {
-        self.ip = Self.unmapped(ip)
-        self.port = port
-    }
-
-    public var description: String { SocketTableEntry.join(ip, port) }
-
-    static func unmapped(_ ip: String) -> String {
-        let lower = ip.lowercased()
-        return lower.hasPrefix("::ffff:") && lower.contains(".") ? String(lower.dropFirst(7)) : lower
-    }
-}
-
-/// A connection seen in SYN_SENT during a probe.
-public struct StuckConnection: Sendable, Codable, Equatable {
-    public var remote: SocketEndpoint
-    public var local: String
-    public var inode: Int
-    public var uid: Int
-    public var firstSeenSeconds: Double
-    public var lastSeenSeconds: Double
-    public var observations: Int
-    /// The most SYN retransmissions seen.
-    public var retransmits: Int
-
-    public var stayedSeconds: Double { lastSeenSeconds - firstSeenSeconds }
-}

@@ -13,14 +13,14 @@ public struct SynSentWatcher: Sendable {
         self.minimumSeconds = minimumSeconds
     }
 
-    /// Runs `operation` and samples the table until it returns (at least once after it started).
+    /// Runs `operation` while a child task samples the table every `interval`; the sampling
+    /// stops (after one last sample) as soon as the operation returns.
     public func watch<T: Sendable>(
-        _ endpoints: [SocketEndpoint], during operation: @escaping @Sendable () async -> T
+        _ endpoints: [SocketEndpoint], during operation: @Sendable () async -> T
     ) async -> (result: T, evidence: SynSentEvidence) {
         let table = self.table
         let interval = self.interval
-        return await withTaskGroup(of: SynSentWatchPart<T>.self) { group in
-            group.addTask { .result(await operation()) }
+        return await withTaskGroup(of: (SynSentTracker, Bool).self) { group in
             group.addTask {
                 let start = ContinuousClock.now
                 var tracker = SynSentTracker(endpoints: endpoints)
@@ -33,41 +33,15 @@ public struct SynSentWatcher: Sendable {
                                     + Double(elapsed.components.attoseconds) / 1e18)
                     try? await Task.sleep(for: interval)
                 } while !Task.isCancelled && available
-                return .tracker(tracker, available: available)
+                return (tracker, available)
             }
-            var result: T?
-            var evidence: SynSentEvidence?
-            while let part = await group.next() {
-                switch part {
-                case .result(let value):
-                    result = value
-                    group.cancelAll()
-                case .tracker(let tracker, let available):
-                    evidence = SynSentEvidence(available: available, endpoints: endpoints, samples: tracker.samples,
-                                               minimumSeconds: minimumSeconds, observed: tracker.observed,
-                                               stuck: tracker.stuck(minimumSeconds: minimumSeconds))
-                }
-            }
-            // Both children always return a part; the fallbacks only satisfy the compiler.
-            guard let result else { fatalError("SynSentWatcher: the watched operation returned nothing") }
-            return (result, evidence ?? SynSentEvidence(available: false, endpoints: endpoints, samples: 0,
-                                                        minimumSeconds: minimumSeconds, observed: [], stuck: []))
+            let result = await operation()
+            group.cancelAll()
+            let (tracker, available) = await group.next() ?? (SynSentTracker(endpoints: endpoints), false)
+            let evidence = SynSentEvidence(available: available, endpoints: endpoints, samples: tracker.samples,
+                                           minimumSeconds: minimumSeconds, observed: tracker.observed,
+                                           stuck: tracker.stuck(minimumSeconds: minimumSeconds))
+            return (result, evidence)
         }
     }
-}
-
-/// What the watcher saw: every SYN_SENT connection to the endpoints, and the stuck ones.
-public struct SynSentEvidence: Sendable, Codable, Equatable {
-    public var available: Bool
-    public var endpoints: [SocketEndpoint]
-    public var samples: Int
-    public var minimumSeconds: Double
-    public var observed: [StuckConnection]
-    public var stuck: [StuckConnection]
-}
-
-/// One child's result inside `SynSentWatcher.watch`.
-enum SynSentWatchPart<T: Sendable>: Sendable {
-    case result(T)
-    case tracker(SynSentTracker, available: Bool)
 }

@@ -3,23 +3,6 @@ import Foundation
 import Glibc
 #endif
 
-/// Set from a task's cancellation handler, read by the thread that drives a trace.
-final class TraceStopFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stopped = false
-
-    func stop() { lock.withLock { stopped = true } }
-    var isStopped: Bool { lock.withLock { stopped } }
-}
-
-/// What the driving thread hands back: the finished state machine and what the sockets said.
-struct TraceRun: Sendable {
-    var machine: TraceStateMachine
-    var mechanism: String
-    var errors: [String]
-    var permissionDenied: Bool
-}
-
 /// Drives a `TraceStateMachine` with real sockets on one thread: blocking poll(2) with short
 /// timeouts, so the deadline and the stop flag are noticed within 50 ms.
 enum TraceEngine {
