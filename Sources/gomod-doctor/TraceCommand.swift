@@ -20,7 +20,7 @@ struct TraceCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "UDP probes to high ports (traceroute's default).")
     var udp = false
 
-    @Flag(name: .long, help: "ICMP echo probes (needs root or CAP_NET_RAW).")
+    @Flag(name: .long, help: "ICMP echo probes (datagram ICMP socket if ping_group_range allows, else a raw socket: root).")
     var icmp = false
 
     @Option(name: .long, help: "Rounds of probes per hop.")

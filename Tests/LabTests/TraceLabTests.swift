@@ -34,8 +34,38 @@ extension LabSuite {
                         #expect(ours.evidence.reachedDestination, "\(method) \(address): \(ours.outcome)")
                         #expect(ours.evidence.endHop == 4)
                         #expect(ours.outcome == .ok)
+                        #expect(ours.evidence.mechanism == (method == "--icmp" ? "raw-socket" : "ip-recverr"))
                     }
                 }
+                // Where ping_group_range lets the user open a datagram ICMP socket, the ICMP
+                // method needs no raw socket: same hops, errors read from the error queue.
+                try await lab.run(in: chain.client, ["sysctl", "-q", "-w", "net.ipv4.ping_group_range=0 2147483647"]).check()
+                for address in [server.ipv4, server.ipv6] {
+                    let ours = try await TraceLabSupport.trace(lab, in: chain.client, address, ["--icmp"])
+                    #expect(ours.evidence.mechanism == "ip-recverr")
+                    #expect(ours.evidence.hops.map(\.addresses) == expected.map { [address.contains(":") ? $0.ipv6 : $0.ipv4] })
+                    #expect(ours.evidence.lastAnswer?.kind == .echoReply)
+                }
+            }
+        }
+
+        /// Without --no-dns, hop names come from reverse DNS (the lab's dnsmasq answers PTR
+        /// for its host records), and the target may be a name.
+        @Test(TraceLabSupport.trait)
+        func hopNamesFromReverseDNS() async throws {
+            try await Lab.with { lab in
+                let chain = try await lab.chain(routers: 3)
+                let server = chain.serverInterface
+                try await lab.startDNSServer(on: chain.server, address: server.ipv4, config: DNSServerConfig(records: [
+                    .a("r2.lab.test", chain.links[1].b.ipv4), .a("server.lab.test", server.ipv4),
+                ]))
+                try await lab.setResolver(on: chain.client, nameservers: [server.ipv4])
+                let result = try await lab.run(in: chain.client, [try TraceLabSupport.binary(), "trace", "server.lab.test", "--udp", "--json", "-4"],
+                                               timeout: .seconds(60))
+                let trace = try JSONDecoder().decode(ProbeResult<TraceEvidence>.self, from: Data(result.stdout.utf8))
+                #expect(trace.evidence.address == server.ipv4)
+                #expect(trace.evidence.hops.map { $0.responders.first?.name } == [nil, "r2.lab.test", nil, "server.lab.test"])
+                #expect(trace.outcome == .ok)
             }
         }
 

@@ -10,6 +10,9 @@ struct TraceQueuedError {
     var code: Int
     var offender: String?
     var destinationPort: Int?
+    /// What the kernel copied of the offending packet's payload: for a datagram ICMP socket,
+    /// the quoted echo request (its sequence number names the probe).
+    var payload: [UInt8] = []
 
     var isICMP: Bool { origin == TraceLinux.originICMP || origin == TraceLinux.originICMP6 }
 
@@ -24,6 +27,7 @@ struct TraceQueuedError {
         var name = sockaddr_storage()
         var data = [UInt8](repeating: 0, count: 256)
         var control = [UInt8](repeating: 0, count: 512)
+        var dataLength = 0
         let received: Int = data.withUnsafeMutableBytes { dataBytes in
             control.withUnsafeMutableBytes { controlBytes in
                 withUnsafeMutablePointer(to: &name) { namePointer in
@@ -37,6 +41,7 @@ struct TraceQueuedError {
                         message.msg_control = controlBytes.baseAddress
                         message.msg_controllen = controlBytes.count
                         let count = recvmsg(fd, &message, TraceLinux.msgErrQueue | TraceLinux.msgDontWait)
+                        dataLength = max(0, count)
                         return count < 0 ? -1 : Int(message.msg_controllen)
                     }
                 }
@@ -44,8 +49,11 @@ struct TraceQueuedError {
         }
         guard received >= 0 else { return nil }
         let destinationPort = withUnsafeBytes(of: &name) { TraceSocketAddress.decode($0)?.port }
-        return control.withUnsafeBytes { parse(control: UnsafeRawBufferPointer(rebasing: $0[0..<min(received, $0.count)]),
-                                               destinationPort: destinationPort) }
+        var queued = control.withUnsafeBytes {
+            parse(control: UnsafeRawBufferPointer(rebasing: $0[0..<min(received, $0.count)]), destinationPort: destinationPort)
+        }
+        queued?.payload = Array(data.prefix(dataLength))
+        return queued
     }
 
     /// Walks the control messages (cmsghdr: size_t len, int level, int type, data at 16)

@@ -7,8 +7,9 @@ public struct TraceEvidence: Sendable, Codable, Equatable {
     public var address: String?
     public var family: AddressFamily?
     public var configuration: TraceConfiguration
-    /// "ip-recverr" (UDP/TCP sockets reading ICMP errors from the error queue, no privileges)
-    /// or "raw-socket" (ICMP method; root or CAP_NET_RAW).
+    /// "ip-recverr" (UDP, TCP or datagram ICMP sockets reading ICMP errors from the error
+    /// queue, no privileges) or "raw-socket" (ICMP method where the datagram socket is refused;
+    /// root or CAP_NET_RAW).
     public var mechanism: String
     /// From the first TTL up to the destination, or up to the last hop that answered.
     public var hops: [TraceHop]

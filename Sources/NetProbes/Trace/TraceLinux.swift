@@ -32,6 +32,22 @@ enum TraceLinux {
         ipv6 ? setOption(fd, solIPv6, ipv6UnicastHops, Int32(ttl)) : setOption(fd, solIP, ipTTL, Int32(ttl))
     }
 
+    /// sendto that tolerates one stale error: an ICMP error that arrived for an earlier probe
+    /// is also left pending on an unconnected datagram socket (sk_err) and fails the next
+    /// sendto once; the error itself is read from the queue, so the probe is sent again.
+    static func send(_ fd: Int32, _ payload: [UInt8], to address: inout TraceSocketAddress) -> String? {
+        var failure: Int32 = 0
+        for _ in 0..<4 {
+            let sent = payload.withUnsafeBytes { bytes in
+                address.withSockaddr { sendto(fd, bytes.baseAddress, bytes.count, 0, $0, $1) }
+            }
+            if sent >= 0 { return nil }
+            failure = errno
+            guard [EHOSTUNREACH, ENETUNREACH, ECONNREFUSED, EPROTO, EACCES, EMSGSIZE].contains(failure) else { break }
+        }
+        return "sendto: " + errorText(failure)
+    }
+
     /// Asks the kernel to queue ICMP errors on `fd`'s error queue (IP_RECVERR / IPV6_RECVERR).
     static func enableErrorQueue(_ fd: Int32, ipv6: Bool) -> String? {
         ipv6 ? setOption(fd, solIPv6, ipv6RecvErr, 1) : setOption(fd, solIP, ipRecvErr, 1)

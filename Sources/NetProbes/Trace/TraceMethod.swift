@@ -6,7 +6,8 @@ public enum TraceMethod: String, Sendable, Codable, Hashable, CaseIterable {
     /// ICMP port unreachable. Unprivileged (IP_RECVERR).
     case udp
     /// ICMP echo requests (`traceroute -I`, mtr's default); the destination answers with an
-    /// echo reply. Needs a raw socket (root or CAP_NET_RAW).
+    /// echo reply. Over the datagram ICMP socket with IP_RECVERR where net.ipv4.ping_group_range
+    /// allows it, a raw socket (root or CAP_NET_RAW) otherwise.
     case icmp
     /// TCP connection attempts (SYN) to one port (`traceroute -T`, `-M tcpconn`); the
     /// destination answers SYN-ACK or RST. Unprivileged (IP_RECVERR on the connecting socket).

@@ -39,19 +39,7 @@ final class TraceUDPTransport: TraceTransport {
         guard var address = TraceSocketAddress(ip: destination, port: port) else { return "bad address" }
         if let problem = TraceLinux.setTTL(fd, ipv6: ipv6, probe.ttl) { return problem }
         portToProbe[port] = probe.id
-        let payload = [UInt8](repeating: 0x40, count: 32)
-        // An ICMP error that arrived for an earlier probe is also left pending on the socket
-        // (sk_err) and fails the next sendto once; the error itself is read from the queue, so send again.
-        var failure: Int32 = 0
-        for _ in 0..<4 {
-            let sent = payload.withUnsafeBytes { bytes in
-                address.withSockaddr { sendto(fd, bytes.baseAddress, bytes.count, 0, $0, $1) }
-            }
-            if sent >= 0 { return nil }
-            failure = errno
-            guard [EHOSTUNREACH, ENETUNREACH, ECONNREFUSED, EPROTO, EACCES, EMSGSIZE].contains(failure) else { break }
-        }
-        return "sendto: " + TraceLinux.errorText(failure)
+        return TraceLinux.send(fd, [UInt8](repeating: 0x40, count: 32), to: &address)
     }
 
     func pollSet() -> [pollfd] { [pollfd(fd: fd, events: Int16(POLLIN), revents: 0)] }
