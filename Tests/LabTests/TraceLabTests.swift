@@ -49,6 +49,37 @@ extension LabSuite {
             }
         }
 
+        /// ICMP unreachable answers end the trace with traceroute's marks. r2 rejects UDP to the
+        /// server with each ICMP code in turn (the newest rule wins); r2 answers hop 3, as the
+        /// TTL check precedes its filter. (Unreachables from routes — `ip route add
+        /// unreachable|prohibit` — are rate-limited by net.ipv4.route.error_cost, a sysctl that
+        /// is not per namespace, so they would make this test depend on its neighbours.)
+        @Test(TraceLabSupport.trait)
+        func unreachableMarksAsTracerouteShowsThem() async throws {
+            try await Lab.with { lab in
+                let chain = try await lab.chain(routers: 3)
+                let r2 = chain.routers[1]
+                let target = chain.serverInterface.ipv4
+                let cases = [("icmp-net-unreachable", "!N"), ("icmp-host-unreachable", "!H"),
+                             ("icmp-proto-unreachable", "!P"), ("icmp-admin-prohibited", "!X")]
+                for (reject, mark) in cases {
+                    try await lab.run(in: r2, ["iptables", "-I", "FORWARD", "1", "-p", "udp", "-d", target,
+                                               "-j", "REJECT", "--reject-with", reject]).check()
+                    let reference = try await lab.run(in: chain.client, [TraceLabSupport.traceroute, "-n", "-m", "6", target]).check()
+                    let markedLine = reference.stdout.split(separator: "\n").first { $0.hasPrefix(" 3 ") }
+                    #expect(markedLine?.contains(mark) == true, "traceroute:\n\(reference.stdout)")
+                    let ours = try await TraceLabSupport.trace(lab, in: chain.client, target, ["--udp", "--max-ttl", "6"])
+                    #expect(ours.evidence.endHop == 3, "\(reject): \(ours.evidence.hops.map(\.addresses))")
+                    #expect(ours.evidence.lastAnswer?.kind == .unreachable)
+                    #expect(ours.evidence.lastAnswer?.from == chain.links[1].b.ipv4)
+                    #expect(ours.evidence.lastAnswer?.annotation == mark)
+                    #expect(ours.evidence.hops.last?.annotations == [mark])
+                    #expect(ours.outcome.failure?.code == "unreachable")
+                    #expect(TraceLabSupport.ourHops(ours.evidence) == TraceLabSupport.tracerouteHops(reference.stdout))
+                }
+            }
+        }
+
         /// Without --no-dns, hop names come from reverse DNS (the lab's dnsmasq answers PTR
         /// for its host records), and the target may be a name.
         @Test(TraceLabSupport.trait)
