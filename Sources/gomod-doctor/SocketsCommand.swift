@@ -52,7 +52,8 @@ struct SocketsCommand: ParsableCommand {
         func pad(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(1, width - text.count)) }
         var lines = [pad(catalog.text("ui.sockets.column.proto"), 7) + pad(catalog.text("ui.sockets.column.local"), 47)
                      + pad(catalog.text("ui.sockets.column.remote"), 47) + pad(catalog.text("ui.sockets.column.state"), 13)
-                     + pad("UID", 7) + pad("Inode", 10) + "Retrans"]
+                     + pad(catalog.text("ui.sockets.column.uid"), 7) + pad(catalog.text("ui.sockets.column.inode"), 10)
+                     + catalog.text("ui.sockets.column.retransmits")]
         for entry in entries {
             lines.append(pad(entry.family == .ipv4 ? "tcp" : "tcp6", 7) + pad(entry.local, 47) + pad(entry.remote, 47)
                          + pad(entry.state.rawValue, 13) + pad("\(entry.uid)", 7) + pad("\(entry.inode)", 10) + "\(entry.retransmits)")

@@ -93,7 +93,7 @@ struct TraceCommand: AsyncParsableCommand {
         func ms(_ value: Double?) -> String { value.map { String(format: "%.1f", $0) } ?? "-" }
         lines.append(pad(catalog.text("ui.trace.column.hop"), 4) + "  " + pad(catalog.text("ui.trace.column.address"), 40, left: true)
                      + pad(catalog.text("ui.trace.column.loss"), 7) + pad(catalog.text("ui.trace.column.sent"), 5)
-                     + ["Last", "Avg", "Best", "Wrst", "StDev"].map { pad($0, 8) }.joined())
+                     + ["last", "avg", "best", "worst", "stdev"].map { pad(catalog.text("ui.trace.column." + $0), 8) }.joined())
         for hop in evidence.hops {
             let stats = hop.statistics
             var who = hop.responders.map { responder in responder.name.map { "\($0) (\(responder.ip))" } ?? responder.ip }.joined(separator: ", ")
