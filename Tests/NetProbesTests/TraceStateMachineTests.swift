@@ -103,6 +103,24 @@ struct TraceStateMachineTests {
         #expect(machine.hops().last?.annotations == ["!X"])
     }
 
+    @Test func answeredRoundsAdvanceAtOnceUnansweredOnesWaitForTheInterval() {
+        var machine = TraceStateMachine(configuration: TraceConfiguration(method: .icmp, maxTTL: 2, cycles: 3),
+                                        destination: destination, startingAt: 0)
+        #expect(machine.configuration.advanceWhenAnswered)
+        for probe in sent(machine.next(now: 0)) {
+            machine.answered(probe.id, with: probe.ttl == 1 ? routerAnswer(1) : TraceAnswer(kind: .echoReply, from: destination), at: 0.001)
+        }
+        let second = sent(machine.next(now: 0.002))
+        #expect(second.map(\.cycle) == [1, 1])
+        machine.answered(second[0].id, with: routerAnswer(1), at: 0.003)
+        // Hop 2's answer is missing: the third round keeps to the interval (0.002 + 0.25).
+        #expect(machine.next(now: 0.004) == .wait(until: 0.252))
+        #expect(sent(machine.next(now: 0.252)).map(\.cycle) == [2, 2])
+        // With an explicit interval the rounds keep to it even when answered.
+        #expect(!TraceConfiguration(cycles: 3, intervalSeconds: 0.25).advanceWhenAnswered)
+        #expect(!TraceConfiguration(cycles: 6).advanceWhenAnswered)
+    }
+
     @Test func nothingToProbeFinishesAtOnce() {
         var machine = TraceStateMachine(configuration: TraceConfiguration(firstTTL: 5, maxTTL: 4), destination: destination, startingAt: 0)
         #expect(machine.next(now: 0) == .finished)

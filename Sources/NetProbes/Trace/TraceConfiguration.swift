@@ -12,6 +12,11 @@ public struct TraceConfiguration: Sendable, Codable, Equatable {
     /// (mtr's) beyond: Linux routers send ICMP errors to one peer at 1/s with a burst of 6
     /// (net.ipv4.icmp_ratelimit), so faster rounds would show rate limiting as loss.
     public var intervalSeconds: Double
+    /// Start the next round as soon as every probe of the previous one (up to the end of the
+    /// path) has answered, rather than at the interval — traceroute's pace. Default: on when
+    /// the interval is not given and there are at most 5 rounds, which stays within the burst
+    /// of 6 that Linux routers allow before their 1/s ICMP rate limit applies.
+    public var advanceWhenAnswered: Bool
     /// Seconds a probe may wait for its answer before it counts as lost.
     public var probeTimeoutSeconds: Double
     /// Look up the name of each hop address (getnameinfo).
@@ -20,14 +25,15 @@ public struct TraceConfiguration: Sendable, Codable, Equatable {
     public var family: AddressFamily?
 
     public init(method: TraceMethod = .tcp, port: Int? = nil, firstTTL: Int = 1, maxTTL: Int = 30, cycles: Int = 3,
-                intervalSeconds: Double? = nil, probeTimeoutSeconds: Double = 2, resolveNames: Bool = true,
-                family: AddressFamily? = nil) {
+                intervalSeconds: Double? = nil, advanceWhenAnswered: Bool? = nil, probeTimeoutSeconds: Double = 2,
+                resolveNames: Bool = true, family: AddressFamily? = nil) {
         self.method = method
         self.port = port ?? method.defaultPort ?? 0
         self.firstTTL = firstTTL
         self.maxTTL = maxTTL
         self.cycles = cycles
         self.intervalSeconds = intervalSeconds ?? (cycles <= 5 ? 0.25 : 1)
+        self.advanceWhenAnswered = advanceWhenAnswered ?? (intervalSeconds == nil && cycles <= 5)
         self.probeTimeoutSeconds = probeTimeoutSeconds
         self.resolveNames = resolveNames
         self.family = family

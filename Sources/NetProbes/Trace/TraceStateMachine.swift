@@ -75,7 +75,9 @@ public struct TraceStateMachine: Sendable {
         case .finished:
             return .finished
         case .probing(let cycle, let at):
-            guard now >= at else { return .wait(until: min(at, earliestExpiry ?? at)) }
+            let early = configuration.advanceWhenAnswered && cycle > 0 && earliestExpiry == nil
+            guard now >= at || early else { return .wait(until: min(at, earliestExpiry ?? at)) }
+            let start = early ? min(now, at) : at
             var planned: [PlannedProbe] = []
             for ttl in configuration.firstTTL...max(configuration.firstTTL, topTTL) {
                 planned.append(PlannedProbe(id: nextID, ttl: ttl, cycle: cycle))
@@ -83,7 +85,7 @@ public struct TraceStateMachine: Sendable {
                 nextID += 1
             }
             phase = cycle + 1 < configuration.cycles
-                ? .probing(cycle: cycle + 1, at: at + configuration.intervalSeconds) : .draining
+                ? .probing(cycle: cycle + 1, at: start + configuration.intervalSeconds) : .draining
             return .send(planned)
         case .draining:
             guard let expiry = earliestExpiry else {
