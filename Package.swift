@@ -19,17 +19,20 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
+        // Removes secrets (URL userinfo, token query values) wherever evidence is created.
+        .target(name: "Redaction"),
         // How the go command reads its configuration and routes each module. Pure: no I/O
         // beyond what its callers hand in. Crypto only for the GOSUMDB verifier-key hash.
         .target(
             name: "GoModConfig",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["Redaction", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Network layers (DNS, ICMP, TCP, TLS, HTTP, path, sockets). Knows nothing about Go:
         // each probe takes a target and a deadline and returns evidence plus an outcome.
         .target(
             name: "NetProbes",
             dependencies: [
+                "Redaction",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -83,3 +83,34 @@ extension ConfigRules {
 enum RouteDescription {
     static func walk(_ steps: [RouteStep]) -> String { ConfigRules.describe(steps) }
 }
+
+extension ConfigRules {
+    /// An invalid GOVCS stops every direct fetch (cmd/go/internal/vcs parseGOVCS error).
+    static func govcs(_ c: ConfigContext) -> [Finding] {
+        let value = c.env["GOVCS"]
+        guard !value.isEmpty else { return [] }
+        do {
+            _ = try GoVCSRules.parse(value)
+            return []
+        } catch {
+            return [Finding(id: "config.govcs.invalid", severity: .failure, target: "GOVCS",
+                            arguments: ["value": value, "error": error.message], evidence: [error.message] + origin(c, "GOVCS"),
+                            fix: Fix(commands: FixCommands.unset("GOVCS", in: c.env), explanationKey: "fix.govcs.default"))]
+        }
+    }
+
+    /// A malformed glob (path.Match ErrBadPattern) silently matches nothing.
+    static func malformedPrivatePatterns(_ c: ConfigContext) -> [Finding] {
+        ["GOPRIVATE", "GONOPROXY", "GONOSUMDB", "GOINSECURE"].compactMap { name in
+            guard c.env.variable(name)?.source != .derived else { return nil }
+            let bad = PrefixPatterns.malformedGlobs(c.env[name])
+            guard !bad.isEmpty else { return nil }
+            let kept = c.env[name].split(separator: ",").map(String.init).filter { !bad.contains($0) }.joined(separator: ",")
+            return Finding(id: "config.private-pattern.malformed", severity: .warning, target: name,
+                           arguments: ["variable": name, "patterns": bad.joined(separator: ", ")],
+                           evidence: ["\(name)=\(c.env[name])"],
+                           fix: Fix(commands: kept.isEmpty ? FixCommands.unset(name, in: c.env) : FixCommands.set(name, to: kept, in: c.env),
+                                    explanationKey: "fix.private-pattern.malformed"))
+        }
+    }
+}

@@ -7,9 +7,9 @@ public enum ConfigRules {
     public static func evaluate(_ context: ConfigContext) -> [Finding] {
         let rules: [(ConfigContext) -> [Finding]] = [
             projectFiles, goproxyInvalid, goproxyOff, goproxyHTTP, goproxyNoDirect,
-            privateModulesRouting, unusedPrivatePatterns,
+            privateModulesRouting, unusedPrivatePatterns, malformedPrivatePatterns,
             gosumdb, gonosumdbBroad, goinsecureBroad,
-            go111module, goflags, toolchain,
+            go111module, goflags, govcs, toolchain,
             httpsProxyNoProxy, credentialsInURLs,
             goenvFileProblems, shadowedValues, goCommandDisagreement,
         ]

@@ -16,6 +16,18 @@ public struct ConfigInputError: Error, Sendable, Equatable, Codable, CustomStrin
         self.message = message
     }
 
+    enum CodingKeys: String, CodingKey { case input, line, column, message }
+
+    /// Encoded with secrets removed: go's own texts keep URL user names (`user:xxxxx@`), and a
+    /// user name is often a token.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(SecretRedactor.redact(input), forKey: .input)
+        try container.encodeIfPresent(line, forKey: .line)
+        try container.encodeIfPresent(column, forKey: .column)
+        try container.encode(SecretRedactor.redact(message), forKey: .message)
+    }
+
     /// `file:line:col: message`, `file:line: message` or `input: message`, the way the go
     /// command prints positions.
     public var description: String {

@@ -161,6 +161,6 @@ public struct RouteTableBuilder: Sendable {
             insecure: PrefixPatterns.match(env["GOINSECURE"], path),
             sources: downloads && proxyError == nil ? steps(for: path, proxies: proxies, modMode: modMode) : [],
             checksum: checksum,
-            error: downloads ? proxyError?.message : nil)
+            error: downloads ? proxyError.map { SecretRedactor.redact($0.message) } : nil)
     }
 }

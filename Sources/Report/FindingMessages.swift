@@ -34,6 +34,12 @@ enum FindingMessages {
         "config.private-pattern.unused": (
             "{variable} patterns {patterns} match none of this project's requirements",
             "{variable} 中的模式 {patterns} 没有匹配本项目的任何依赖"),
+        "config.govcs.invalid": (
+            "GOVCS={value} is invalid, so every direct fetch fails: {error}",
+            "GOVCS={value} 无效，所有直连获取都会失败：{error}"),
+        "config.private-pattern.malformed": (
+            "{variable} has malformed patterns that silently match nothing: {patterns}",
+            "{variable} 中有格式错误的模式，它们不会匹配任何模块：{patterns}"),
         "config.gosumdb.invalid": (
             "GOSUMDB={value} is invalid: {error}",
             "GOSUMDB={value} 无效：{error}"),

@@ -14,6 +14,8 @@ enum FixMessages {
         "fix.go111module.default": ("Return to the default (module mode).", "恢复默认值（模块模式）。"),
         "fix.goflags.clear": ("Remove the malformed GOFLAGS.", "移除格式错误的 GOFLAGS。"),
         "fix.goflags.vendor": ("Either create vendor/ with `go mod vendor` or drop -mod=vendor from GOFLAGS.", "用 `go mod vendor` 生成 vendor/，或从 GOFLAGS 中去掉 -mod=vendor。"),
+        "fix.govcs.default": ("Return GOVCS to its default (public:git|hg,private:all).", "将 GOVCS 恢复为默认值（public:git|hg,private:all）。"),
+        "fix.private-pattern.malformed": ("Keep only the well-formed patterns.", "只保留格式正确的模式。"),
         "fix.gotoolchain.default": ("Return GOTOOLCHAIN to its default.", "将 GOTOOLCHAIN 恢复为默认值。"),
         "fix.toolchain.install": ("Install the required Go release yourself.", "自行安装所需的 Go 版本。"),
         "fix.no-proxy.add": ("Exempt the private hosts from the proxy (add this to your shell profile).", "让私有域名不经过代理（写入 shell 配置文件）。"),

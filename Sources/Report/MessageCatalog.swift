@@ -25,5 +25,10 @@ public struct MessageCatalog: Sendable {
     static let entries: [String: (en: String, zh: String)] = FindingMessages.entries
         .merging(FixMessages.entries) { first, _ in first }
         .merging(InterfaceMessages.entries) { first, _ in first }
+        .merging(TLSMessages.entries) { first, _ in first }
+        .merging(HTTPMessages.entries) { first, _ in first }
+        .merging(DNSMessages.entries) { first, _ in first }
+        .merging(ICMPMessages.entries) { first, _ in first }
+        .merging(TCPMessages.entries) { first, _ in first }
         .merging(TraceMessages.entries) { first, _ in first }
 }

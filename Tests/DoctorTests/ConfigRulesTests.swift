@@ -144,6 +144,13 @@ struct ConfigRulesTests {
         #expect(!text.contains("t0ken") && !text.contains("hunter2"))
     }
 
+    @Test func invalidProxyURLWithUserNameIsRedactedInJSON() throws {
+        let diagnosis = diagnose(["GOPROXY": "ftp://tokenuser:secret@mirror.example"])
+        let json = try EnvReport(diagnosis, language: .en).json()
+        #expect(json.contains("invalid proxy URL scheme"))
+        #expect(!json.contains("tokenuser") && !json.contains("secret@"))
+    }
+
     @Test func goenvFileProblems() {
         let file = "GOPROXY=https://goproxy.cn,direct\r\nHTTPS_PROXY=http://p:1\njunk line\nGOPRIVATE=a\nGOPRIVATE=git.corp.example.com\n"
         let diagnosis = diagnose([:], files: ["/h/.config/go/env": file])
@@ -170,11 +177,20 @@ struct ConfigRulesTests {
         #expect(finding.arguments["error"]?.hasPrefix("/p/go.mod:4") == true, "\(finding.arguments)")
     }
 
+    @Test func invalidGovcsAndMalformedPatterns() throws {
+        let diagnosis = diagnose(["GOVCS": "private:git|nonsense,bad", "GOPRIVATE": "git.corp.example.com,[broken"])
+        #expect(diagnosis.findings.contains { $0.id == "config.govcs.invalid" && $0.severity == .failure })
+        let malformed = try #require(diagnosis.findings.first { $0.id == "config.private-pattern.malformed" })
+        #expect(malformed.arguments["patterns"] == "[broken")
+        #expect(malformed.fix?.commands == ["export GOPRIVATE=git.corp.example.com", "go env -w GOPRIVATE=git.corp.example.com"])
+    }
+
     @Test func everyFindingAndFixHasBothLanguages() {
         let scenarios = [
             diagnose(["GOPROXY": "off"]), diagnose(["GOPROXY": "ftp://x"]), diagnose(["GOSUMDB": "bogus+key"]),
             diagnose(["GO111MODULE": "maybe", "GOFLAGS": "notaflag"]), diagnose(["GOSUMDB": "off", "GONOSUMDB": "*", "GOINSECURE": "*"]),
             diagnose(["GOPROXY": "http://a.example,off", "HTTPS_PROXY": "http://u:p@x:1", "GONOPROXY": "git.corp.example.com"]),
+            diagnose(["GOVCS": "bad", "GOPRIVATE": "[x"]),
         ]
         for finding in scenarios.flatMap(\.findings) {
             #expect(MessageCatalog.has(finding.messageKey), "no message for \(finding.id)")

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Removes secrets from text before it becomes evidence: URL userinfo (`https://user:token@host`
 /// — a username alone is often a token too), and the values of credential-like query
 /// parameters. Applied where evidence is created, so nothing downstream can leak it.

@@ -1,0 +1,2 @@
+/// Redaction is shared by configuration evidence and network evidence alike.
+@_exported import Redaction

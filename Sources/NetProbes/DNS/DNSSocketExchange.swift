@@ -1,0 +1,192 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// How one exchange with a server ended.
+enum DNSExchangeResult: Sendable, Equatable {
+    /// An accepted response, plus the reasons other datagrams were ignored.
+    case response([UInt8], rejected: [String])
+    case timeout(rejected: [String])
+    /// ICMP unreachable (ECONNREFUSED on a connected UDP socket: port unreachable), no route,
+    /// or a TCP connection refused.
+    case unreachable(String)
+    case failed(String)
+    case cancelled
+}
+
+/// A flag the async side sets on cancellation and the socket thread polls between waits.
+final class DNSCancellationFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var set = false
+
+    var isSet: Bool { lock.withLock { set } }
+    func cancel() { lock.withLock { set = true } }
+}
+
+/// One query/response exchange over POSIX sockets, run on its own thread so blocking waits
+/// never hold a cooperative-pool thread. Waits poll in short slices: the exchange ends at its
+/// deadline or within 50 ms of cancellation, and the socket is always closed.
+///
+/// POSIX rather than NIO because a connected UDP socket's ECONNREFUSED (the ICMP port
+/// unreachable a dead resolver sends back) is the evidence we want, read straight from recv.
+enum DNSSocketExchange {
+    /// Largest message read over either transport (the TCP length prefix caps it anyway).
+    static let maximumMessageSize = 65535
+    static let pollSlice = 50
+
+    /// Runs `work` on a new thread; cancelling the calling task sets its flag.
+    static func onThread<T: Sendable>(_ work: @escaping @Sendable (DNSCancellationFlag) -> T) async -> T {
+        let flag = DNSCancellationFlag()
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<T, Never>) in
+                Thread.detachNewThread { continuation.resume(returning: work(flag)) }
+            }
+        } onCancel: {
+            flag.cancel()
+        }
+    }
+
+    /// Sends `query` from a connected UDP socket and waits for a datagram `accept` takes
+    /// (it returns nil to accept, or why it ignores one: spoofed ID, other question, garbage).
+    static func udp(_ query: [UInt8], to server: DNSServerAddress, until deadline: ContinuousClock.Instant,
+                    cancel: DNSCancellationFlag, accept: ([UInt8]) -> String?) -> DNSExchangeResult {
+        guard let address = DNSSocketAddress(server) else { return .failed("bad server address \(server.ip)") }
+        let fd = socket(address.family, socketType(SOCK_DGRAM), 0)
+        guard fd >= 0 else { return .failed("socket: \(errorText(errno))") }
+        defer { close(fd) }
+        if let failure = connectClassified(fd, address) { return failure }
+        let sent = query.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
+        if sent < 0 { return classify(errno, "send") }
+        var rejected: [String] = []
+        var buffer = [UInt8](repeating: 0, count: maximumMessageSize)
+        while true {
+            switch wait(fd, events: Int16(POLLIN), until: deadline, cancel: cancel) {
+            case .cancelled: return .cancelled
+            case .timedOut: return .timeout(rejected: rejected)
+            case .ready: break
+            }
+            let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if count < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                return classify(errno, "recv")
+            }
+            let datagram = Array(buffer[0..<count])
+            guard let reason = accept(datagram) else { return .response(datagram, rejected: rejected) }
+            rejected.append(reason)
+        }
+    }
+
+    /// The same over TCP with the two-byte length prefix (RFC 1035 4.2.2, RFC 7766).
+    static func tcp(_ query: [UInt8], to server: DNSServerAddress, until deadline: ContinuousClock.Instant,
+                    cancel: DNSCancellationFlag, accept: ([UInt8]) -> String?) -> DNSExchangeResult {
+        guard let address = DNSSocketAddress(server) else { return .failed("bad server address \(server.ip)") }
+        let fd = socket(address.family, socketType(SOCK_STREAM), 0)
+        guard fd >= 0 else { return .failed("socket: \(errorText(errno))") }
+        defer { close(fd) }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+        if address.withSockaddr({ connect(fd, $0, $1) }) != 0 {
+            guard errno == EINPROGRESS else { return classify(errno, "connect") }
+            switch wait(fd, events: Int16(POLLOUT), until: deadline, cancel: cancel) {
+            case .cancelled: return .cancelled
+            case .timedOut: return .timeout(rejected: [])
+            case .ready: break
+            }
+            var error: Int32 = 0
+            var length = socklen_t(MemoryLayout<Int32>.size)
+            getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &length)
+            if error != 0 { return classify(error, "connect") }
+        }
+        let framed = [UInt8(query.count >> 8), UInt8(query.count & 0xFF)] + query
+        var written = 0
+        while written < framed.count {
+            let count = framed[written...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if count < 0 {
+                guard errno == EAGAIN || errno == EINTR else { return classify(errno, "send") }
+                switch wait(fd, events: Int16(POLLOUT), until: deadline, cancel: cancel) {
+                case .cancelled: return .cancelled
+                case .timedOut: return .timeout(rejected: [])
+                case .ready: continue
+                }
+            }
+            written += max(count, 0)
+        }
+        var rejected: [String] = []
+        while true {
+            let prefix: [UInt8]
+            switch readExactly(fd, 2, until: deadline, cancel: cancel) {
+            case .success(let bytes): prefix = bytes
+            case .failure(let failure): return failure.result == .timeout(rejected: []) ? .timeout(rejected: rejected) : failure.result
+            }
+            let length = Int(prefix[0]) << 8 | Int(prefix[1])
+            switch readExactly(fd, length, until: deadline, cancel: cancel) {
+            case .success(let message):
+                guard let reason = accept(message) else { return .response(message, rejected: rejected) }
+                rejected.append(reason)
+            case .failure(let failure):
+                return failure.result == .timeout(rejected: []) ? .timeout(rejected: rejected) : failure.result
+            }
+        }
+    }
+
+    enum WaitResult { case ready, timedOut, cancelled }
+
+    static func wait(_ fd: Int32, events: Int16, until deadline: ContinuousClock.Instant, cancel: DNSCancellationFlag) -> WaitResult {
+        while true {
+            if cancel.isSet { return .cancelled }
+            let left = deadline - .now
+            guard left > .zero else { return .timedOut }
+            let milliseconds = Int32(min(Int64(pollSlice), max(1, left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000)))
+            var descriptor = pollfd(fd: fd, events: events, revents: 0)
+            let ready = poll(&descriptor, 1, milliseconds)
+            if ready > 0 { return .ready }
+            if ready < 0, errno != EINTR { return .ready }   // let the following call report the error
+        }
+    }
+
+    static func readExactly(_ fd: Int32, _ count: Int, until deadline: ContinuousClock.Instant,
+                            cancel: DNSCancellationFlag) -> Result<[UInt8], ExchangeFailure> {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: max(count, 1))
+        while bytes.count < count {
+            switch wait(fd, events: Int16(POLLIN), until: deadline, cancel: cancel) {
+            case .cancelled: return .failure(ExchangeFailure(.cancelled))
+            case .timedOut: return .failure(ExchangeFailure(.timeout(rejected: [])))
+            case .ready: break
+            }
+            let want = count - bytes.count
+            let got = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, want, 0) }
+            if got == 0 { return .failure(ExchangeFailure(.failed("connection closed by the server after \(bytes.count) of \(count) bytes"))) }
+            if got < 0 {
+                if errno == EAGAIN || errno == EINTR { continue }
+                return .failure(ExchangeFailure(classify(errno, "recv")))
+            }
+            bytes += chunk[0..<got]
+        }
+        return .success(bytes)
+    }
+
+    struct ExchangeFailure: Error, Equatable {
+        let result: DNSExchangeResult
+        init(_ result: DNSExchangeResult) { self.result = result }
+    }
+
+    static func connectClassified(_ fd: Int32, _ address: DNSSocketAddress) -> DNSExchangeResult? {
+        address.withSockaddr({ connect(fd, $0, $1) }) == 0 ? nil : classify(errno, "connect")
+    }
+
+    static func classify(_ code: Int32, _ operation: String) -> DNSExchangeResult {
+        switch code {
+        case ECONNREFUSED, EHOSTUNREACH, ENETUNREACH, EHOSTDOWN, ENETDOWN:
+            return .unreachable("\(operation): \(errorText(code))")
+        default:
+            return .failed("\(operation): \(errorText(code))")
+        }
+    }
+
+    static func errorText(_ code: Int32) -> String { String(cString: strerror(code)).lowercased() }
+
+    static func socketType(_ type: __socket_type) -> Int32 { Int32(type.rawValue) | Int32(SOCK_CLOEXEC.rawValue) }
+}

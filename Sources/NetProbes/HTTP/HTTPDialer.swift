@@ -1,0 +1,94 @@
+import NIOCore
+import NIOPosix
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One TCP connect attempt to one address (every address tried is kept).
+public struct ConnectAttempt: Sendable, Codable, Equatable {
+    /// "10.77.2.2:443" or "[fd77::2]:443".
+    public var address: String
+    /// nil on success, else "refused", "timeout", "unreachable", "reset", "other".
+    public var errorClass: String?
+    public var error: String?
+    public var durationSeconds: Double
+}
+
+/// Name resolution plus TCP connect, addresses in the resolver's order, one at a time, until
+/// one connects (a simple form of the go dialer's fallback). The result carries every attempt.
+public struct DialResult: Sendable {
+    public var resolution: PlatformResolution
+    public var attempts: [ConnectAttempt]
+    public var channel: (any Channel)?
+    public var dnsSeconds: Double
+    /// Time of the successful connect (the connect phase); nil when none connected.
+    public var connectSeconds: Double?
+}
+
+/// The project's one dialer: the platform resolver, then NIO's ClientBootstrap on the shared
+/// event loop group. Used by the TLS probe and the HTTP client, so phases are timed alike.
+public enum HTTPDialer {
+    public static func dial(host: String, port: Int, deadline: ProbeDeadline) async -> DialResult {
+        let resolution = await PlatformAddressResolver.resolve(host, deadline: deadline)
+        var result = DialResult(resolution: resolution, attempts: [], channel: nil,
+                                dnsSeconds: resolution.durationSeconds, connectSeconds: nil)
+        _ = DialerWarmUp.done
+        for address in resolution.addresses {
+            if deadline.hasPassed || Task.isCancelled { break }
+            let start = ContinuousClock.now
+            let timing = ConnectTiming()
+            do {
+                let socketAddress = try address.socketAddress(port: port)
+                let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+                    .connectTimeout(PhaseClock.timeAmount(deadline.remaining))
+                    .channelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
+                    .channelInitializer { channel in
+                        channel.eventLoop.makeCompletedFuture {
+                            try channel.pipeline.syncOperations.addHandler(ConnectTimingHandler(timing: timing))
+                        }
+                    }
+                    .connect(to: socketAddress).get()
+                let seconds = timing.seconds ?? PhaseClock.seconds(since: start)
+                result.attempts.append(ConnectAttempt(address: address.withPort(port), errorClass: nil, error: nil, durationSeconds: seconds))
+                result.connectSeconds = seconds
+                result.channel = channel
+                return result
+            } catch {
+                let (errorClass, text) = classify(error)
+                result.attempts.append(ConnectAttempt(address: address.withPort(port), errorClass: errorClass,
+                                                      error: "dial tcp \(address.withPort(port)): \(text)",
+                                                      durationSeconds: PhaseClock.seconds(since: start)))
+            }
+        }
+        return result
+    }
+
+    /// The failure of a dial that connected nowhere, in the go command's words where it has them.
+    public static func failure(of dial: DialResult, host: String) -> FailureClass {
+        if dial.resolution.addresses.isEmpty {
+            let code = dial.resolution.errorClass == "nxdomain" ? "nxdomain" : (dial.resolution.errorClass == "timeout" ? "timeout" : "dns")
+            return FailureClass(code, "dial tcp: lookup \(host): \(dial.resolution.error ?? "no addresses")")
+        }
+        guard let last = dial.attempts.last else { return FailureClass("timeout", "dial tcp \(host): no attempt before the deadline") }
+        return FailureClass(last.errorClass ?? "other", dial.attempts.compactMap(\.error).joined(separator: "; "))
+    }
+
+    /// Bounded class plus Go-like text ("connect: connection refused", "i/o timeout").
+    static func classify(_ error: any Error) -> (String, String) {
+        if case ChannelError.connectTimeout = error { return ("timeout", "i/o timeout") }
+        if let io = error as? IOError {
+            switch io.errnoCode {
+            case ECONNREFUSED: return ("refused", "connect: connection refused")
+            case ENETUNREACH: return ("unreachable", "connect: network is unreachable")
+            case EHOSTUNREACH: return ("unreachable", "connect: no route to host")
+            case ECONNRESET: return ("reset", "read: connection reset by peer")
+            case ETIMEDOUT: return ("timeout", "i/o timeout")
+            default: return ("other", "connect: \(io.description)")
+            }
+        }
+        if let connection = error as? NIOConnectionError, let first = connection.connectionErrors.first {
+            return classify(first.error)
+        }
+        return ("other", String(describing: error))
+    }
+}

@@ -1,0 +1,53 @@
+import NIOCore
+import NIOSSL
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Names a failed handshake from what was seen: the first bytes the server sent, the error
+/// NIO/NIOSSL raised, and whether the deadline had passed. Pure, so it is unit-tested.
+public enum TLSHandshakeClassifier {
+    public static func classify(firstBytes: [UInt8], error: (any Error)?, deadlinePassed: Bool) -> FailureClass {
+        switch ServerHelloParser.parse(firstBytes) {
+        case .notTLS(let preview):
+            // crypto/tls/conn.go readRecordOrCCS
+            return FailureClass("not-tls", "tls: first record does not look like a TLS handshake (the server sent \"\(preview)\": plain HTTP on a TLS port?)")
+        case .alert(_, let description):
+            return FailureClass("tls-alert", "the server sent TLS alert \(alertName(description)) (\(description))")
+        default:
+            break
+        }
+        if deadlinePassed {
+            // net/http/transport.go: the go command's own text for this case
+            return FailureClass("handshake-timeout", "net/http: TLS handshake timeout (no handshake before the deadline)")
+        }
+        if let error, isReset(error) {
+            return FailureClass("reset", "read: connection reset by peer (during the TLS handshake)")
+        }
+        if let error, case ChannelError.eof = error {
+            return FailureClass("reset", "EOF: the server closed the connection during the TLS handshake")
+        }
+        if let error, let ssl = error as? NIOSSLError, case .uncleanShutdown = ssl {
+            return FailureClass("reset", "EOF: the server closed the connection during the TLS handshake")
+        }
+        return FailureClass("handshake", "TLS handshake failed: \(error.map { String(describing: $0) } ?? "unknown error")")
+    }
+
+    static func isReset(_ error: any Error) -> Bool {
+        if let io = error as? IOError { return io.errnoCode == ECONNRESET || io.errnoCode == EPIPE }
+        return String(describing: error).contains("Connection reset")
+    }
+
+    static func alertName(_ code: UInt8) -> String {
+        switch code {
+        case 40: return "handshake_failure"
+        case 42: return "bad_certificate"
+        case 48: return "unknown_ca"
+        case 70: return "protocol_version"
+        case 80: return "internal_error"
+        case 112: return "unrecognized_name"
+        case 120: return "no_application_protocol"
+        default: return "alert"
+        }
+    }
+}
