@@ -76,6 +76,14 @@ struct TraceStateMachineTests {
         machine.answered(probes[1].id, with: TraceAnswer(kind: .echoReply, from: destination), at: 1.3)
         #expect(machine.hops().map(\.addresses) == [["10.77.1.2"]])
         #expect(machine.hops()[0].statistics.lastMs == 2)
+    }
+
+    @Test func roundTripTimesCountFromTheActualSend() {
+        var machine = TraceStateMachine(configuration: TraceConfiguration(maxTTL: 1, cycles: 1), destination: destination, startingAt: 0)
+        let probe = sent(machine.next(now: 0))[0]
+        machine.sent(probe.id, at: 0.004)
+        machine.answered(probe.id, with: routerAnswer(1), at: 0.005)
+        #expect(abs((machine.hops()[0].statistics.lastMs ?? 0) - 1) < 1e-9)
         #expect(machine.endTTL == nil)
     }
 

@@ -37,7 +37,12 @@ enum TraceEngine {
                 break loop
             case .send(let probes):
                 for probe in probes {
-                    if let problem = transport.send(probe), !errors.contains(problem) { errors.append(problem) }
+                    let sentAt = now()
+                    if let problem = transport.send(probe) {
+                        if !errors.contains(problem) { errors.append(problem) }
+                    } else {
+                        machine.sent(probe.id, at: sentAt)
+                    }
                 }
                 for (id, answer) in transport.takeImmediate() { machine.answered(id, with: answer, at: now()) }
             case .wait(let until):

@@ -102,6 +102,13 @@ public struct TraceStateMachine: Sendable {
             .map { $0.sentAt + configuration.probeTimeoutSeconds }.min()
     }
 
+    /// Records when probe `id` actually left (planning time is its default): round-trip times
+    /// then exclude the time spent creating the probes sent before it in the same round.
+    public mutating func sent(_ id: Int, at now: Double) {
+        guard let probe = probes[id], probe.isPending else { return }
+        probes[id]?.sentAt = max(probe.sentAt, now)
+    }
+
     /// Records the answer to probe `id`; late, duplicate and unknown answers are ignored.
     public mutating func answered(_ id: Int, with answer: TraceAnswer, at now: Double) {
         guard let probe = probes[id], probe.isPending else { return }
