@@ -30,4 +30,5 @@ public struct MessageCatalog: Sendable {
         .merging(DNSMessages.entries) { first, _ in first }
         .merging(ICMPMessages.entries) { first, _ in first }
         .merging(TCPMessages.entries) { first, _ in first }
+        .merging(TraceMessages.entries) { first, _ in first }
 }
