@@ -68,7 +68,10 @@ let package = Package(
         .target(name: "LabKit", path: "Tests/LabKit"),
         .testTarget(name: "GoModConfigTests", dependencies: ["GoModConfig"]),
         .testTarget(name: "NetProbesTests", dependencies: ["NetProbes"]),
-        .testTarget(name: "ModuleFetchTests", dependencies: ["ModuleFetch", "GoModConfig"]),
+        .testTarget(
+            name: "ModuleFetchTests",
+            dependencies: ["ModuleFetch", "GoModConfig", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(name: "DoctorTests", dependencies: ["Doctor", "Report", "GoModConfig"]),
         .testTarget(name: "LabTests", dependencies: ["LabKit", "GoModConfig", "NetProbes", "ModuleFetch", "Doctor", "Report"]),
     ],

@@ -28,5 +28,8 @@ public struct MessageCatalog: Sendable {
         .merging(TLSMessages.entries) { first, _ in first }
         .merging(HTTPMessages.entries) { first, _ in first }
         .merging(DNSMessages.entries) { first, _ in first }
+        .merging(ICMPMessages.entries) { first, _ in first }
+        .merging(TCPMessages.entries) { first, _ in first }
+        .merging(TraceMessages.entries) { first, _ in first }
         .merging(FetchMessages.entries) { first, _ in first }
 }

@@ -8,6 +8,7 @@ struct GomodDoctorCommand: AsyncParsableCommand {
         abstract: "Find out why go mod download / go get / go mod tidy fails or crawls on this machine.",
         discussion: "Start with `gomod-doctor env` to see the Go module configuration, where each value comes from, and how every requirement would be fetched.",
         version: DoctorVersion.string,
-        subcommands: [EnvCommand.self, DigCommand.self, TLSCommand.self, HTTPCommand.self, FetchCommand.self]
+        subcommands: [EnvCommand.self, DigCommand.self, PingCommand.self, TCPCommand.self, TLSCommand.self, HTTPCommand.self,
+                      TraceCommand.self, SocketsCommand.self, FetchCommand.self]
     )
 }

@@ -81,5 +81,5 @@ actor FakeSumDB: SumDBOps {
     func writeCache(_ file: String, data: [UInt8]) async { cache[file] = data }
     func log(_ message: String) async {}
     func securityError(_ message: String) async { securityErrors.append(message) }
-    func clearCache() { cache = [:] }
+    func clearLookups() { cache = cache.filter { !$0.key.contains("/lookup/") } }
 }

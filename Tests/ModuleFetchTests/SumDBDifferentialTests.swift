@@ -160,6 +160,7 @@ import Testing
         let output = try JSONDecoder().decode(Output.self, from: try GoProgram.run(binary, input: input))
         try #require(output.Trees.count == trees.count && output.Zips.count == zips.count)
         #expect(output.Zips.filter { $0.hasPrefix("h1:") }.count > 30)
+        #expect(zips.contains { url in (try? ModuleZipHasher.entries(of: url).contains { $0.nameText.hasSuffix("/") }) == true })
 
         for (tree, want) in zip(trees, output.Trees) {
             var storage = StoredHashList()
@@ -201,6 +202,7 @@ import Testing
             files.append(.init(name: name, content: content))
         }
         if let first = files.first, rng.next() % 4 == 0 { files.append(.init(name: first.name, content: [1, 2, 3])) }
+        if rng.next() % 4 == 0 { files.append(.init(name: "example.com/m@v1.0.\(index)/dir/", content: [], directory: true)) }
         return try ZipFixture.write(files, compress: rng.next() % 2 == 0)
     }
 }

@@ -102,24 +102,28 @@ import Testing
         }
     }
 
-    /// Size 12 at height 2: both subtree hashes ([0,8) and [8,12)) live in one level-1 tile,
-    /// so x/mod's loop (from len(stx) = 2) would skip the leaf tile added at position 1.
-    /// We authenticate it, so a forged leaf tile is still refused.
-    @Test func sharedSubtreeTileDoesNotSkipAuthentication() async throws {
+    /// Trees whose complete subtrees share a tile (size 12 at height 2: [0,8) and [8,12) in
+    /// one level-1 tile; size 259 at height 8): x/mod's loop starts at len(stx) and so never
+    /// checks the leaf tile it adds, returning a forged hash. We authenticate it.
+    @Test(arguments: [(2, 12), (8, 259)])
+    func sharedSubtreeTileDoesNotSkipAuthentication(height: Int, size: Int) async throws {
         var storage = StoredHashList()
-        for i in 0..<12 { try await storage.append(record: Array("r\(i)".utf8)) }
-        let root = try await TransparencyLog.treeHash(12, reader: storage)
+        for i in 0..<size { try await storage.append(record: Array("r\(i)".utf8)) }
+        let root = try await TransparencyLog.treeHash(Int64(size), reader: storage)
         var tiles: [LogTile: [UInt8]] = [:]
-        for tile in LogTile.newTiles(height: 2, oldSize: 0, newSize: 12) { tiles[tile] = try await tile.readData(from: storage) }
-        let store = MemoryTiles(height: 2, tiles: tiles)
+        for tile in LogTile.newTiles(height: height, oldSize: 0, newSize: Int64(size)) { tiles[tile] = try await tile.readData(from: storage) }
+        let store = MemoryTiles(height: height, tiles: tiles)
+        let leaf = Int64(size == 12 ? 4 : 5)
+        let target = LogTile.forIndex(height: height, index: TransparencyLog.storedHashIndex(level: 0, n: leaf))
         let forged = LogHash.record(Array("forged".utf8))
         await store.setTamper { tile, data in
-            guard tile.level == 0, tile.number == 1 else { return data }
-            return forged.bytes + Array(data.dropFirst(32))
+            guard tile.level == 0, tile.number == target.number else { return data }
+            let slot = Int(leaf - (target.number << height)) * 32
+            return Array(data[..<slot]) + forged.bytes + Array(data[(slot + 32)...])
         }
-        let reader = TileHashReader(tree: LogTree(size: 12, hash: root), tileReader: store)
+        let reader = TileHashReader(tree: LogTree(size: Int64(size), hash: root), tileReader: store)
         await #expect(throws: ModuleFetchError("tlog", "downloaded inconsistent tile")) {
-            try await reader.readHashes([TransparencyLog.storedHashIndex(level: 0, n: 4)])
+            try await reader.readHashes([TransparencyLog.storedHashIndex(level: 0, n: leaf)])
         }
     }
 

@@ -7,6 +7,7 @@ enum ZipFixture {
         var name: String
         var content: [UInt8]
         var symlink = false
+        var directory = false
     }
 
     static func temporaryURL() -> URL {
@@ -18,8 +19,9 @@ enum ZipFixture {
         let archive = try Archive(url: url, accessMode: .create)
         for file in files {
             let data = Data(file.content)
+            let type: Entry.EntryType = file.directory ? .directory : file.symlink ? .symlink : .file
             try archive.addEntry(
-                with: file.name, type: file.symlink ? .symlink : .file, uncompressedSize: Int64(data.count),
+                with: file.name, type: type, uncompressedSize: Int64(data.count),
                 compressionMethod: compress ? .deflate : .none
             ) { position, size in
                 data.subdata(in: Data.Index(position)..<Data.Index(position) + size)

@@ -12,7 +12,7 @@ public actor SumDBClient {
     var latest = LogTree.empty
     var latestNote: [UInt8] = []
     private var initialized: Result<Void, ModuleFetchError>?
-    private var records: [String: Task<Result<[UInt8], ModuleFetchError>, Never>] = [:]
+    private var records = InFlightResults<String, Result<[UInt8], ModuleFetchError>>()
 
     public init(key: VerifierKey, ops: any SumDBOps, tileHeight: Int = 8) {
         self.name = key.name
@@ -53,10 +53,16 @@ public actor SumDBClient {
         }
         let remotePath = "/lookup/" + escapedPath + "@" + escapedVersion
         let file = name + remotePath
-        if let pending = records[file] { return try await pending.value.get() }
-        let task = Task { await self.fetchRecord(file: file, remotePath: remotePath) }
-        records[file] = task
-        return try await task.value.get()
+        switch records.claim(file) {
+        case .ready(let result):
+            return try result.get()
+        case .pending:
+            return try await withCheckedContinuation { records.addWaiter(file, $0) }.get()
+        case .claimed:
+            let result = await fetchRecord(file: file, remotePath: remotePath)
+            records.finish(file, with: result)
+            return try result.get()
+        }
     }
 
     private func fetchRecord(file: String, remotePath: String) async -> Result<[UInt8], ModuleFetchError> {

@@ -6,7 +6,7 @@ public actor SumDBTileFetcher: TileReader {
     public nonisolated let tileHeight: Int
     private let name: String
     private let ops: any SumDBOps
-    private var tiles: [LogTile: Task<Result<[UInt8], ModuleFetchError>, Never>] = [:]
+    private var tiles = InFlightResults<LogTile, Result<[UInt8], ModuleFetchError>>()
     private var saved: Set<LogTile> = []
     /// Remote tile requests made so far (for audits and benchmarks).
     public private(set) var remoteRequests = 0
@@ -32,10 +32,16 @@ public actor SumDBTileFetcher: TileReader {
     /// The bytes of `tile`, from the cache, else the server; a partial tile may be cut
     /// from the full one.
     public func readTile(_ tile: LogTile) async -> Result<[UInt8], ModuleFetchError> {
-        if let pending = tiles[tile] { return await pending.value }
-        let task = Task { await self.fetch(tile) }
-        tiles[tile] = task
-        return await task.value
+        switch tiles.claim(tile) {
+        case .ready(let result):
+            return result
+        case .pending:
+            return await withCheckedContinuation { tiles.addWaiter(tile, $0) }
+        case .claimed:
+            let result = await fetch(tile)
+            tiles.finish(tile, with: result)
+            return result
+        }
     }
 
     private func fetch(_ tile: LogTile) async -> Result<[UInt8], ModuleFetchError> {

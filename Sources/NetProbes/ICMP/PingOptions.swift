@@ -1,0 +1,32 @@
+/// How to ping: ping's -c, -i, -W, -s, -4/-6, and which socket kind to use.
+public struct PingOptions: Sendable, Equatable, Codable {
+    public enum SocketChoice: String, Sendable, Codable {
+        /// The datagram socket where the kernel allows it, the raw socket otherwise (as ping does).
+        case automatic
+        case datagram
+        case raw
+    }
+
+    /// Echo requests to send (-c).
+    public var count: Int
+    /// Seconds between requests (-i).
+    public var intervalSeconds: Double
+    /// Seconds to wait for each reply (-W); a later reply counts as lost.
+    public var timeoutSeconds: Double
+    /// ICMP payload bytes (-s), at least 8 (the nonce).
+    public var payloadSize: Int
+    /// Only this family's addresses (-4 / -6); nil: the first address getaddrinfo returns.
+    public var family: AddressFamily?
+    public var socket: SocketChoice
+
+    public init(count: Int = 4, intervalSeconds: Double = 1, timeoutSeconds: Double = 2,
+                payloadSize: Int = ICMPEchoRequest.defaultPayloadSize, family: AddressFamily? = nil,
+                socket: SocketChoice = .automatic) {
+        self.count = count
+        self.intervalSeconds = intervalSeconds
+        self.timeoutSeconds = timeoutSeconds
+        self.payloadSize = payloadSize
+        self.family = family
+        self.socket = socket
+    }
+}
