@@ -2,6 +2,8 @@
 enum FetchMessages {
     static let entries: [String: (en: String, zh: String)] = [
         "ui.fetch.title": ("Module fetch (as go mod download would do it)", "模块下载（按 go mod download 的方式）"),
+        "ui.fetch.nothing": ("no requirements to fetch (no go.mod here, or it requires nothing); name a module: gomod-doctor fetch module@version",
+                             "没有要下载的依赖（此处没有 go.mod 或其中没有 require）；可指定模块：gomod-doctor fetch module@version"),
         "ui.fetch.ok": ("{module}: served by {source}", "{module}：由 {source} 提供"),
         "ui.fetch.fails": ("{module}: fails at {layer} ({class}) fetching {file}", "{module}：获取 {file} 时在 {layer} 层失败（{class}）"),
         "ui.fetch.skipped": ("{module}: nothing to fetch ({reason})", "{module}：无需下载（{reason}）"),

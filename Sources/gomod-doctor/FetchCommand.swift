@@ -93,6 +93,7 @@ struct FetchTextRenderer {
             lines.append("  " + catalog.text(key, ["name": sumdb.name, "base": sumdb.base ?? "-"]))
             if let failure = sumdb.failure { lines.append("    " + style.mark(.failure) + " " + failure.message) }
         }
+        if report.modules.isEmpty { lines.append("  " + catalog.text("ui.fetch.nothing")) }
         for module in report.modules { lines += render(module) }
         if let toolchain = report.toolchain {
             lines.append("  " + catalog.text("ui.fetch.toolchain", ["required": toolchain.required, "reason": toolchain.reason]))
