@@ -155,7 +155,52 @@ extension LabSuite {
                 // The scenarios exercise both outcomes, so the comparison cannot pass vacuously.
                 #expect(comparisons.contains { $0.goVerdict.ok } && comparisons.contains { !$0.goVerdict.ok })
                 #expect(comparisons.count >= 15)
+                try await compareWholeProject(lab: lab, host: chain.client, proxy: http)
             }
+        }
+
+        /// `fetch` without an argument against `go mod download -json` without one, in a module
+        /// whose requirements all have a go.mod the proxy serves (otherwise the go command stops
+        /// while loading the graph and prints no per-module JSON): one zip is broken.
+        func compareWholeProject(lab: Lab, host: LabHost, proxy: String) async throws {
+            let work = await lab.scratchPath("fetch-project")
+            try FileManager.default.createDirectory(atPath: work + "/wd", withIntermediateDirectories: true)
+            try """
+            module lab.example/app
+
+            go 1.19
+
+            require (
+            \texample.com/a v1.0.0
+            \texample.com/UpperCase/m v1.0.0
+            \texample.com/badzip v1.0.0
+            )
+
+            """.write(toFile: work + "/wd/go.mod", atomically: true, encoding: .utf8)
+            let environment = [
+                "GOPATH": work + "/gopath", "GOCACHE": work + "/cache", "GOFLAGS": "-modcacherw", "GOSUMDB": "off",
+                "GOENV": "off", "GOPROXY": proxy,
+            ]
+            let go = try await lab.run(in: host, ["go", "mod", "download", "-json"], environment: environment,
+                                       workingDirectory: work + "/wd", timeout: .seconds(40))
+            var goErrors: [String: String?] = [:]
+            for chunk in go.stdout.components(separatedBy: "\n}\n") where chunk.contains("\"Path\"") {
+                let object = try JSONSerialization.jsonObject(with: Data((chunk + "\n}").utf8)) as? [String: Any]
+                if let path = object?["Path"] as? String { goErrors[path] = object?["Error"] as? String }
+            }
+            #expect(goErrors.count == 3, "go mod download -json printed \(go.stdout) \(go.stderr)")
+            let doctor = try await lab.run(in: host, [try DoctorRun.binary, "fetch", "--json"], environment: environment,
+                                           workingDirectory: work + "/wd", timeout: .seconds(40))
+            let document = try JSONDecoder().decode(FetchDocument.self, from: Data(doctor.stdout.utf8))
+            #expect(document.report.modules.count == 3)
+            for module in document.report.modules {
+                let goError = goErrors[module.path] ?? nil
+                let doctorVerdict = Verdict(ok: module.status == .ok, layer: module.failure?.layer.rawValue,
+                                            failureClass: module.failure?.failureClass)
+                #expect(Self.classify(goError) == doctorVerdict, "\(module.path): go \(goError ?? "ok"), doctor \(doctorVerdict)")
+                #expect(goError == module.failure?.message)
+            }
+            #expect(goErrors["example.com/badzip"] != nil && goErrors["example.com/a"] == .some(nil), "\(goErrors)")
         }
 
         func compare(_ scenario: Scenario, index: Int, lab: Lab, host: LabHost) async throws -> Comparison {
