@@ -60,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "gomod-doctor",
             dependencies: [
-                "GoModConfig", "NetProbes", "Doctor", "Report",
+                "GoModConfig", "NetProbes", "ModuleFetch", "Doctor", "Report",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
