@@ -124,9 +124,7 @@ struct DigCommand: AsyncParsableCommand {
     }
 
     static func json<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        return try CommandFormatting.json(value)
     }
 
     /// dig's layout: header, question, answer and authority sections, query time, server.

@@ -74,9 +74,7 @@ enum FetchJSON {
     }
 
     static func encode(_ report: FetchRun.Report) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(Document(report: report)), as: UTF8.self)
+        return try CommandFormatting.json(Document(report: report))
     }
 }
 

@@ -46,7 +46,7 @@ struct HTTPCommand: AsyncParsableCommand {
                                         insecure: insecure, environment: environment)
         let result = await HTTPProbe(options: options).run(target, deadline: .after(seconds: timeout))
         if output.json {
-            print(try HTTPOutput.encode(result))
+            print(try CommandFormatting.json(result))
         } else {
             let catalog = MessageCatalog(language: output.language(environment: environment))
             print(render(result, catalog: catalog, style: output.style(environment: environment)), terminator: "")
@@ -61,7 +61,7 @@ struct HTTPCommand: AsyncParsableCommand {
             if let proxy = hop.proxy { line += "  " + style.dim("\(catalog.text("ui.http.via-proxy")) \(proxy.url)" + (proxy.connectStatus.map { " (\($0))" } ?? "")) }
             lines.append(line)
             let t = hop.timings
-            let ms = { (value: Double?) in value.map(HTTPOutput.milliseconds) ?? "-" }
+            let ms = { (value: Double?) in value.map(CommandFormatting.milliseconds) ?? "-" }
             lines.append("    " + style.dim(catalog.text("ui.http.phases", [
                 "dns": ms(t.dns), "connect": ms(t.connect), "tls": ms(t.tls), "ttfb": ms(t.ttfb), "transfer": ms(t.transfer), "total": ms(t.total),
             ])))
@@ -95,15 +95,3 @@ struct HTTPCommand: AsyncParsableCommand {
     }
 }
 
-/// JSON and number formatting of this command's output.
-private enum HTTPOutput {
-    static func encode<Evidence>(_ result: ProbeResult<Evidence>) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(result), as: UTF8.self)
-    }
-
-    static func milliseconds(_ seconds: Double) -> String {
-        String(format: "%.1f ms", seconds * 1000)
-    }
-}

@@ -66,9 +66,7 @@ struct PingCommand: AsyncParsableCommand {
             print(lines.line(for: progress))
         }
         if output.json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(result), as: UTF8.self))
+            print(try CommandFormatting.json(result))
         } else {
             print(lines.summary(result), terminator: "")
         }

@@ -36,9 +36,7 @@ struct SocketsCommand: ParsableCommand {
         let filter = SocketFilter(port: port, state: state.flatMap(TCPSocketState.init(argument:)))
         let result = SocketTable(directory: procNet).probe(filter)
         if output.json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(result), as: UTF8.self))
+            print(try CommandFormatting.json(result))
         } else {
             print(render(result, catalog: MessageCatalog(language: output.language(environment: environment))))
         }

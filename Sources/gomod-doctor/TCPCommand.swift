@@ -38,9 +38,7 @@ struct TCPCommand: AsyncParsableCommand {
                                     family: ipv4 ? .ipv4 : ipv6 ? .ipv6 : nil)
         let result = await probe.run(hostPort, deadline: .after(seconds: timeout + 10))
         if output.json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(result), as: UTF8.self))
+            print(try CommandFormatting.json(result))
         } else {
             let catalog = MessageCatalog(language: output.language(environment: ProcessInfo.processInfo.environment))
             print(render(result, catalog), terminator: "")

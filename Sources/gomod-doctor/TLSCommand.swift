@@ -39,7 +39,7 @@ struct TLSCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let result = await TLSProbe(environment: environment).run(try parsedTarget(), deadline: .after(seconds: timeout))
         if output.json {
-            print(try TLSOutput.encode(result))
+            print(try CommandFormatting.json(result))
         } else {
             let catalog = MessageCatalog(language: output.language(environment: environment))
             print(render(result, catalog: catalog, style: output.style(environment: environment)), terminator: "")
@@ -51,11 +51,11 @@ struct TLSCommand: AsyncParsableCommand {
         let evidence = result.evidence
         var lines = [style.bold(catalog.text("ui.tls.title")) + "  \(result.target)  " + style.dim("\(catalog.text("ui.tls.sni")): \(evidence.serverName)")]
         for attempt in evidence.connectAttempts {
-            lines.append("  \(catalog.text("ui.tls.connect")) \(attempt.address)  " + (attempt.error ?? TLSOutput.milliseconds(attempt.durationSeconds)))
+            lines.append("  \(catalog.text("ui.tls.connect")) \(attempt.address)  " + (attempt.error ?? CommandFormatting.milliseconds(attempt.durationSeconds)))
         }
         if let handshake = evidence.handshake {
             let parts = [handshake.protocolVersion, handshake.cipherSuite, handshake.alpn.map { "ALPN \($0)" }].compactMap { $0 }
-            lines.append("  \(catalog.text("ui.tls.handshake"))  " + parts.joined(separator: "  ") + "  " + TLSOutput.milliseconds(handshake.durationSeconds))
+            lines.append("  \(catalog.text("ui.tls.handshake"))  " + parts.joined(separator: "  ") + "  " + CommandFormatting.milliseconds(handshake.durationSeconds))
             if !handshake.chain.isEmpty { lines.append("  \(catalog.text("ui.tls.chain")):") }
             for (index, certificate) in handshake.chain.enumerated() {
                 lines.append("    \(index) \(certificate.subject)")
@@ -86,15 +86,3 @@ struct TLSCommand: AsyncParsableCommand {
     }
 }
 
-/// JSON and number formatting of this command's output.
-private enum TLSOutput {
-    static func encode<Evidence>(_ result: ProbeResult<Evidence>) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(result), as: UTF8.self)
-    }
-
-    static func milliseconds(_ seconds: Double) -> String {
-        String(format: "%.1f ms", seconds * 1000)
-    }
-}

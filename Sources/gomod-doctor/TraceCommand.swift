@@ -69,9 +69,7 @@ struct TraceCommand: AsyncParsableCommand {
         let deadline = ProbeDeadline.after(seconds: configuration.worstCaseSeconds + 15)
         let result = await TraceProbe(configuration: configuration).run(host, deadline: deadline)
         if output.json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(result), as: UTF8.self))
+            print(try CommandFormatting.json(result))
         } else {
             print(render(result, catalog: MessageCatalog(language: output.language(environment: environment))))
         }
