@@ -105,8 +105,7 @@ extension LabSuite {
                              environment: ["GOPROXY": "\(http)/nf,direct"]),
                     Scenario(name: "private not matched: public proxy 404s", module: priv, environment: ["GOPROXY": "\(http)/nf"]),
                     Scenario(name: "private module unknown to the sumdb", module: priv, environment: ["GOPROXY": http].merging(labSumDB) { $1 }),
-                    // lab/sumdb answers 500 for unknown modules (os.IsNotExist does not unwrap); a path
-                    // on the lab proxy answers 404 as sum.golang.org does for private modules.
+                    // A database URL whose paths all answer 404, as sum.golang.org does for private modules.
                     Scenario(name: "private module, sumdb 404", module: priv,
                              environment: ["GOPROXY": http, "GOSUMDB": "\(sumdb.verifierKey) \(http)/nosumdb"]),
                     Scenario(name: "private module, GONOSUMDB", module: priv,

@@ -62,7 +62,8 @@ func linesFor(file, path, vers string) ([]byte, error) {
 		}
 	}
 	if out.Len() == 0 {
-		return nil, fmt.Errorf("%s@%s: %w", path, vers, os.ErrNotExist)
+		// Plain os.ErrNotExist: x/mod 0.7.0's server tests os.IsNotExist, which does not unwrap.
+		return nil, os.ErrNotExist
 	}
 	return []byte(out.String()), nil
 }
