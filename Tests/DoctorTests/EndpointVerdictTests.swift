@@ -44,6 +44,33 @@ struct EndpointVerdictTests {
         #expect(verdict.findings[1].arguments["address"] == "10.77.4.2")
     }
 
+    @Test func icmpWithoutASocketIsNotFiltering() {
+        let unprobed = EndpointFacts.ICMP(outcome: .failed(FailureClass("not-permitted", "socket: operation not permitted")),
+                                          address: nil, sent: 0, received: 0)
+        let verdict = EndpointVerdict.judge(EndpointFacts(target: Self.target, dns: Self.dnsOK, icmp: unprobed, tcp: Self.tcpOK,
+                                                          tls: Self.tlsOK, http: Self.http200))
+        #expect(verdict.findings.map(\.id) == ["endpoint.healthy"])
+        #expect(statuses(verdict)[.icmp] == .skipped)
+    }
+
+    @Test func slowConnectIsAWarningWithThePath() {
+        let tcp = Self.tcp(nil, [Self.connect(.ok, ms: 1500)])
+        let trace = EndpointFacts.Trace(outcome: .ok, address: "10.77.4.2", endHop: 4,
+                                        lastAnswer: TraceAnswer(kind: .synAck, from: "10.77.4.2"), reachedDestination: true)
+        let verdict = EndpointVerdict.judge(EndpointFacts(target: Self.target, dns: Self.dnsOK, tcp: tcp, trace: trace,
+                                                          tls: Self.tlsOK, http: Self.http200))
+        #expect(verdict.rootLayer == nil)
+        #expect(verdict.findings.map(\.id) == ["endpoint.healthy", "endpoint.tcp.slow"])
+        #expect(verdict.findings[1].arguments["milliseconds"] == "1500")
+        #expect(verdict.findings[1].evidence.last == "trace: reached the destination at hop 4")
+        #expect(statuses(verdict)[.tcp] == .warning)
+        #expect(statuses(verdict)[.path] == .ok)
+        // Just under the threshold: no warning.
+        let quick = EndpointVerdict.judge(EndpointFacts(target: Self.target, dns: Self.dnsOK, tcp: Self.tcp(nil, [Self.connect(.ok, ms: 999)]),
+                                                        tls: Self.tlsOK, http: Self.http200))
+        #expect(quick.findings.map(\.id) == ["endpoint.healthy"])
+    }
+
     @Test func healthyWithICMPAnsweredHasNoICMPFinding() {
         let verdict = EndpointVerdict.judge(EndpointFacts(target: Self.target, dns: Self.dnsOK, icmp: Self.icmpOK, tcp: Self.tcpOK,
                                                           tls: Self.tlsOK, http: Self.http200))

@@ -19,7 +19,7 @@ public struct EndpointProbeRun: Sendable {
     public var traceMaxTTL: Int
 
     public init(target: EndpointTarget, environment: [String: String], resolvConfPath: String = "/etc/resolv.conf",
-                socketTable: SocketTable = SocketTable(), slowConnectMilliseconds: Double = 1000, pingCount: Int = 3,
+                socketTable: SocketTable = SocketTable(), slowConnectMilliseconds: Double = EndpointVerdict.slowConnectMilliseconds, pingCount: Int = 3,
                 traceMaxTTL: Int = 16) {
         self.target = target
         self.environment = environment

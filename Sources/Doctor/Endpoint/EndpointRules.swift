@@ -57,6 +57,16 @@ struct EndpointRules: Sendable {
                                   "echo 'precedence ::ffff:0:0/96  100' | sudo tee -a /etc/gai.conf"])
     }
 
+    /// A connect slower than `slowConnectMilliseconds` (the probe traced it: the path says where time goes).
+    func slowConnectFinding(_ tcp: EndpointFacts.TCP) -> Finding? {
+        guard let fastest = tcp.attempts.filter({ $0.result == .ok }).min(by: { $0.milliseconds < $1.milliseconds }),
+              fastest.milliseconds > EndpointVerdict.slowConnectMilliseconds else { return nil }
+        var evidence = ["\(fastest.endpoint): connected in \(Self.milliseconds(fastest.milliseconds))"]
+        if let trace = facts.trace { evidence.append("trace: " + (trace.outcome.failure?.detail ?? "reached the destination at hop \(trace.endHop.map(String.init) ?? "?")")) }
+        return finding("endpoint.tcp.slow", .tcp, .warning, arguments: ["milliseconds": String(Int(fastest.milliseconds.rounded()))],
+                       evidence: evidence, commands: ["gomod-doctor trace \(Self.ip(of: fastest.endpoint)) --tcp --port \(port) --cycles 10"])
+    }
+
     func healthyFinding() -> Finding {
         var evidence: [String] = []
         if let tcp = facts.tcp?.attempts.first(where: { $0.result == .ok }) {

@@ -19,6 +19,12 @@ public struct EndpointVerdict: Sendable, Equatable, Codable {
         self.findings = findings
     }
 
+    /// A connect slower than this is a warning (`endpoint.tcp.slow`), and the probe traces it.
+    public static let slowConnectMilliseconds: Double = 1000
+
+    /// ICMP outcomes that mean "could not ask", not "no answer".
+    static let unprobedICMPCodes: Set<String> = ["not-permitted", "no-address"]
+
     public static func judge(_ evidence: EndpointEvidence) -> EndpointVerdict {
         judge(EndpointFacts(evidence))
     }
@@ -37,11 +43,15 @@ public struct EndpointVerdict: Sendable, Equatable, Codable {
             chain.add(.dns, .skipped)
         }
 
-        let icmpSilent = facts.icmp.map { $0.received == 0 && $0.outcome.failure?.code != "permission" } ?? false
+        // No echo socket (ping_group_range, no CAP_NET_RAW) says nothing about the network.
+        let icmpUnprobed = facts.icmp.map { !$0.outcome.isOK && Self.unprobedICMPCodes.contains($0.outcome.failure?.code ?? "") } ?? true
+        let icmpSilent = !icmpUnprobed && facts.icmp?.received == 0
         let tcpOK = facts.tcp?.outcome.isOK == true
         if let icmp = facts.icmp {
             if case .skipped(let reason) = icmp.outcome {
                 chain.add(.icmp, .skipped, reason)
+            } else if icmpUnprobed {
+                chain.add(.icmp, .skipped, icmp.outcome.failure?.detail ?? "")
             } else if icmp.received > 0 {
                 chain.add(.icmp, .ok, "\(icmp.received)/\(icmp.sent) echo replies from \(icmp.address ?? facts.target.host)")
             } else {
@@ -56,6 +66,9 @@ public struct EndpointVerdict: Sendable, Equatable, Codable {
                 chain.fail(.tcp, failure.detail, rules.tcpFinding(tcp, failure, icmpSilent: icmpSilent))
             } else if tcp.dualStack == .ipv6Broken, let finding = rules.ipv6BrokenFinding(tcp) {
                 chain.add(.tcp, .warning, finding.evidence.joined(separator: "; "))
+                chain.extras.append(finding)
+            } else if let finding = rules.slowConnectFinding(tcp) {
+                chain.add(.tcp, .warning, finding.evidence.first ?? "")
                 chain.extras.append(finding)
             } else {
                 let fastest = tcp.attempts.filter { $0.result == .ok }.map(\.milliseconds).min()
