@@ -19,8 +19,9 @@ extension LabSuite {
             var verdict: EndpointVerdict
         }
 
-        static func probe(_ lab: Lab, in host: LabHost, environment: [String: String]) async throws -> Report {
-            let argv = [try TraceLabSupport.binary(), "probe", name, "--json", "--timeout", "6"]
+        static func probe(_ lab: Lab, in host: LabHost, environment: [String: String], _ extra: [String] = [],
+                          target: String = name) async throws -> Report {
+            let argv = [try TraceLabSupport.binary(), "probe", target, "--json", "--timeout", "6"] + extra
             let result = try await lab.run(in: host, argv, environment: environment, timeout: .seconds(40))
             #expect(result.exitStatus == 0 || result.exitStatus == 1, "\(result)")
             return try JSONDecoder().decode(Report.self, from: Data(result.stdout.utf8))
@@ -106,5 +107,58 @@ extension LabSuite {
                 #expect(rejected.evidence.trace?.evidence.lastAnswer?.kind == .portUnreachable)
             }
         }
+
+        /// Above a working TCP connection: a reset right after the ClientHello (SNI filtering),
+        /// a certificate from a CA no public store knows (interception, named), and a server
+        /// that answers 403 / 429 (it refuses this client).
+        @Test(LabGate.trait)
+        func upperLayerVerdicts() async throws {
+            try await Lab.with { lab in
+                let chain = try await lab.chain(routers: 1)
+                let server = chain.serverInterface.ipv4
+                try await lab.startDNSServer(on: chain.server, address: server, config: DNSServerConfig(records: [.a(Self.name, server)]))
+                try await lab.setResolver(on: chain.client, nameservers: [server])
+                let ca = try await lab.makeCertificateAuthority(name: "lab CA")
+                let interceptor = try await lab.makeCertificateAuthority(name: "Corp Interception CA")
+                let intercepted = try await lab.issueCertificate(from: interceptor, commonName: Self.name, dnsNames: [Self.name])
+                try await lab.startTLSServer(on: chain.server, port: 8443, certificate: intercepted)
+                try await lab.spawn("resetter", in: chain.server, ["python3", "-c", DoctorRun.resettingServer(port: 8444)], ready: .tcpPort(8444))
+                try await lab.spawn("refuser", in: chain.server, ["python3", "-c", Self.refusingServer, "8080"], ready: .tcpPort(8080))
+                let trust = ["SSL_CERT_FILE": ca.certificatePath]
+
+                let sni = try await Self.probe(lab, in: chain.client, environment: trust, target: "\(Self.name):8444")
+                #expect(sni.verdict.rootLayer == .tls)
+                #expect(sni.verdict.findings.map(\.id) == ["endpoint.tls.sni-filtered"], "\(sni.verdict.findings)")
+                #expect(Self.statuses(sni)[.tcp] == .ok)
+                #expect(sni.evidence.http == nil)
+
+                let interception = try await Self.probe(lab, in: chain.client, environment: trust, target: "\(Self.name):8443")
+                #expect(interception.verdict.findings.first?.id == "endpoint.tls.interception", "\(interception.verdict.findings)")
+                #expect(interception.verdict.findings.first?.arguments["issuer"] == "CN=Corp Interception CA")
+                #expect(interception.verdict.findings.first?.fix?.commands.contains("export SSL_CERT_FILE=/path/to/corporate-ca.pem") == true)
+
+                let refused = try await Self.probe(lab, in: chain.client, environment: trust, ["--scheme", "http", "--path", "/limited"],
+                                                   target: "\(Self.name):8080")
+                #expect(refused.verdict.rootLayer == .http)
+                #expect(refused.verdict.findings.first?.id == "endpoint.http.refused-client", "\(refused.verdict.findings)")
+                #expect(refused.verdict.findings.first?.evidence.contains("Retry-After: 60") == true)
+                #expect(Self.statuses(refused)[.tls] == .skipped)
+                let forbidden = try await Self.probe(lab, in: chain.client, environment: trust, ["--scheme", "http", "--path", "/x"],
+                                                     target: "\(Self.name):8080")
+                #expect(forbidden.verdict.findings.first?.arguments["status"] == "403 Forbidden", "\(forbidden.verdict.findings)")
+            }
+        }
+
+        /// Answers 429 with Retry-After on /limited and 403 elsewhere.
+        static let refusingServer = """
+        import http.server, sys
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):
+                limited = self.path == "/limited"
+                self.send_response(429 if limited else 403)
+                if limited: self.send_header("Retry-After", "60")
+                self.send_header("Content-Length", "0"); self.end_headers()
+        http.server.HTTPServer(("0.0.0.0", int(sys.argv[1])), Handler).serve_forever()
+        """
     }
 }
