@@ -1,0 +1,46 @@
+import NetProbes
+
+extension EndpointFacts {
+    /// Distils the facts the rules read from the probes' evidence.
+    public init(_ evidence: EndpointEvidence) {
+        self.init(target: evidence.target)
+        if let dns = evidence.dns {
+            self.dns = DNS(outcome: dns.outcome, errorClass: dns.evidence.platform.errorClass,
+                           addresses: dns.evidence.platform.addresses)
+        }
+        if let icmp = evidence.icmp {
+            self.icmp = ICMP(outcome: icmp.outcome, address: icmp.evidence.address?.ip,
+                             sent: icmp.evidence.transmitted, received: icmp.evidence.received)
+        }
+        if let tcp = evidence.tcp {
+            let attempts = tcp.evidence.attempts.map { attempt in
+                Connect(endpoint: attempt.endpoint, family: attempt.address.family, result: attempt.result,
+                        milliseconds: attempt.connectMilliseconds,
+                        resetHopsBeforeServer: attempt.resetOrigin?.hopsBeforeServer, detail: attempt.detail)
+            }
+            self.tcp = TCP(outcome: tcp.outcome, attempts: attempts, dualStack: tcp.evidence.verdict)
+        }
+        if let synSent = evidence.synSent, synSent.available {
+            synSentStuck = synSent.stuck.map(\.remote.description)
+        }
+        if let trace = evidence.trace {
+            let silent = trace.evidence.silentAfterHop
+            let lastHop = silent.flatMap { hop in trace.evidence.hops.last { $0.ttl == hop }?.addresses.first }
+            self.trace = Trace(outcome: trace.outcome, address: trace.evidence.address, silentAfterHop: silent,
+                               lastHopAddress: lastHop, endHop: trace.evidence.endHop, lastAnswer: trace.evidence.lastAnswer,
+                               reachedDestination: trace.evidence.reachedDestination)
+        }
+        if let tls = evidence.tls {
+            self.tls = TLS(outcome: tls.outcome, handshakeCompleted: tls.evidence.handshake?.completed ?? false,
+                           untrustedIssuer: tls.evidence.verdict?.untrustedIssuer,
+                           issuerIsPublicRoot: tls.evidence.verdict?.issuerIsPublicRoot,
+                           goError: tls.evidence.verdict?.goError, localTime: tls.evidence.localTime)
+        }
+        if let http = evidence.http {
+            let last = http.evidence.hops.last
+            let retryAfter = last?.headers.first { $0.name.lowercased() == "retry-after" }?.value
+            self.http = HTTP(outcome: http.outcome, status: http.evidence.finalStatus, statusLine: last?.statusLine,
+                             retryAfter: retryAfter)
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import NetProbes
+
+/// Probes one endpoint layer by layer under ONE deadline, each fact once: the system
+/// resolver's view first (its addresses are what the socket watcher and ICMP need); then ICMP
+/// beside the TCP connects, with a SYN_SENT watcher over them; then — when TCP failed or was
+/// slow — a TCP-SYN trace to the port, beside TLS (https) and the HTTP request when TCP
+/// connected. A layer whose prerequisite failed is not probed (its failure would only be a
+/// symptom). The probes' own `ProbeResult`s are kept as the evidence.
+public struct EndpointProbeRun: Sendable {
+    public var target: EndpointTarget
+    /// The process environment (SSL_CERT_FILE, HTTPS_PROXY, …), passed as a value.
+    public var environment: [String: String]
+    public var resolvConfPath: String
+    public var socketTable: SocketTable
+    /// A connect slower than this also gets a trace.
+    public var slowConnectMilliseconds: Double
+    /// Echo requests sent (0.2 s apart).
+    public var pingCount: Int
+    public var traceMaxTTL: Int
+
+    public init(target: EndpointTarget, environment: [String: String], resolvConfPath: String = "/etc/resolv.conf",
+                socketTable: SocketTable = SocketTable(), slowConnectMilliseconds: Double = EndpointVerdict.slowConnectMilliseconds, pingCount: Int = 3,
+                traceMaxTTL: Int = 16) {
+        self.target = target
+        self.environment = environment
+        self.resolvConfPath = resolvConfPath
+        self.socketTable = socketTable
+        self.slowConnectMilliseconds = slowConnectMilliseconds
+        self.pingCount = pingCount
+        self.traceMaxTTL = traceMaxTTL
+    }
+
+    public func run(deadline: ProbeDeadline) async -> EndpointEvidence {
+        let start = ContinuousClock.now
+        var evidence = EndpointEvidence(target: target)
+        let budget = Self.seconds(deadline.remaining)
+        let dns = await SystemResolverView(path: resolvConfPath).run(target.host, deadline: deadline.capped(at: .seconds(max(1, budget * 0.3))))
+        evidence.dns = dns
+        let addresses = dns.evidence.platform.addresses
+        guard dns.outcome.isOK, let first = addresses.first else {
+            evidence.durationSeconds = Self.seconds(ContinuousClock.now - start)
+            return evidence
+        }
+
+        // TCP and ICMP at once; the watcher samples the socket table during the connects.
+        let left = Self.seconds(deadline.remaining)
+        let attemptSeconds = min(5, max(0.5, left * 0.4))
+        let tcpProbe = TCPConnectProbe(attemptTimeout: .milliseconds(Int64(attemptSeconds * 1000)))
+        let watcher = SynSentWatcher(table: socketTable, interval: .milliseconds(100), minimumSeconds: min(1, attemptSeconds / 2))
+        let endpoints = addresses.map { SocketEndpoint(ip: $0.ip, port: target.port) }
+        let hostPort = HostPort(host: target.host, port: target.port)
+        let ping = ICMPEchoProbe(options: PingOptions(count: pingCount, intervalSeconds: 0.2, timeoutSeconds: min(1, attemptSeconds)))
+        async let icmp = ping.run(first.ip, deadline: deadline)
+        let watched = await watcher.watch(endpoints) { await tcpProbe.run(hostPort, deadline: deadline) }
+        evidence.tcp = watched.result
+        evidence.synSent = watched.evidence
+        evidence.icmp = await icmp
+
+        let tcp = watched.result
+        let connected = tcp.evidence.attempts.filter { $0.result == .ok }
+        let fastest = connected.map(\.connectMilliseconds).min()
+        let traceTarget = Self.traceTarget(tcp, slow: fastest.map { $0 > slowConnectMilliseconds } ?? true)
+        async let trace = trace(traceTarget, deadline: deadline)
+        async let upper = upperLayers(connected: tcp.outcome.isOK, deadline: deadline)
+        evidence.trace = await trace
+        (evidence.tls, evidence.http) = await upper
+        evidence.durationSeconds = Self.seconds(ContinuousClock.now - start)
+        return evidence
+    }
+
+    /// The address to trace: the first whose connect failed on the wire (also when another
+    /// family connected: IPv6 broken); when none failed but connecting was slow, the first that
+    /// connected; nil when TCP was fine or failed before sending anything.
+    static func traceTarget(_ tcp: ProbeResult<TCPConnectEvidence>, slow: Bool) -> String? {
+        let attempts = tcp.evidence.attempts
+        let sent: Set<TCPConnectAttempt.Result> = [.timeout, .refused, .reset, .unreachable]
+        if let failed = attempts.first(where: { sent.contains($0.result) }) { return failed.address.ip }
+        if tcp.outcome.isOK && slow { return attempts.first { $0.result == .ok }?.address.ip }
+        return nil
+    }
+
+    /// Two rounds of TCP SYNs to the port, all TTLs at once, each waiting at most a second.
+    func trace(_ address: String?, deadline: ProbeDeadline) async -> ProbeResult<TraceEvidence>? {
+        guard let address else { return nil }
+        let wait = min(1, max(0.3, Self.seconds(deadline.remaining) - 0.5))
+        let configuration = TraceConfiguration(method: .tcp, port: target.port, maxTTL: traceMaxTTL, cycles: 2,
+                                               probeTimeoutSeconds: wait, resolveNames: false)
+        return await TraceProbe(configuration: configuration).run(address, deadline: deadline)
+    }
+
+    /// TLS (https), then the HTTP request when the handshake and chain were fine; nothing
+    /// when TCP did not connect.
+    func upperLayers(connected: Bool, deadline: ProbeDeadline) async -> (ProbeResult<TLSEvidence>?, ProbeResult<HTTPEvidence>?) {
+        guard connected else { return (nil, nil) }
+        var tls: ProbeResult<TLSEvidence>?
+        if target.scheme == .https {
+            let result = await TLSProbe(environment: environment).run(TLSProbe.Target(host: target.host, port: target.port),
+                                                                      deadline: deadline)
+            tls = result
+            guard result.outcome.isOK else { return (tls, nil) }
+        }
+        guard let url = try? HTTPRequestURL(target.url) else { return (tls, nil) }
+        let options = HTTPClientOptions(method: "GET", followRedirects: false, maxBodyBytes: 64 << 10, environment: environment)
+        return (tls, await HTTPProbe(options: options).run(url, deadline: deadline))
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}

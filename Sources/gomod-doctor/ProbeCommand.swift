@@ -1,0 +1,98 @@
+import ArgumentParser
+import Doctor
+import Foundation
+import NetProbes
+import Report
+
+/// `gomod-doctor probe host[:port]`: every layer of one endpoint (DNS, ICMP, TCP, path, TLS,
+/// HTTP) under one deadline, the layer chain, and the verdict naming the first broken layer.
+struct ProbeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "probe",
+        abstract: "Probe one endpoint layer by layer (DNS, ICMP, TCP, path, TLS, HTTP) and name the first broken layer."
+    )
+
+    @Argument(help: "host or host:port ([v6]:port); the port defaults to 443 for https, 80 for http.")
+    var endpoint: String
+
+    @Option(name: .long, help: "https or http.")
+    var scheme = "https"
+
+    @Option(name: .long, help: "Path of the HTTP request.")
+    var path = "/"
+
+    @Option(name: .long, help: "Give up on the whole probe after this many seconds.")
+    var timeout: Double = 10
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard EndpointTarget.Scheme(rawValue: scheme) != nil else { throw ValidationError("--scheme must be https or http") }
+        guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
+        do { _ = try target() } catch { throw ValidationError("\(error)") }
+    }
+
+    func target() throws -> EndpointTarget {
+        let hostPort = try HostPort.parse(endpoint)
+        let target = EndpointTarget(host: hostPort.host, port: hostPort.port, scheme: EndpointTarget.Scheme(rawValue: scheme) ?? .https,
+                                    path: path)
+        _ = try HTTPRequestURL(target.url)
+        return target
+    }
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let evidence = await EndpointProbeRun(target: try target(), environment: environment).run(deadline: .after(seconds: timeout))
+        let verdict = EndpointVerdict.judge(evidence)
+        if output.json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(ProbeReport(evidence: evidence, verdict: verdict)), as: UTF8.self))
+        } else {
+            let catalog = MessageCatalog(language: output.language(environment: environment))
+            print(render(verdict, catalog: catalog, style: output.style(environment: environment)), terminator: "")
+        }
+        if verdict.rootLayer != nil { throw ExitCode(1) }
+    }
+
+    func render(_ verdict: EndpointVerdict, catalog: MessageCatalog, style: TerminalStyle) -> String {
+        var lines = [style.bold(catalog.text("ui.probe.title", ["url": verdict.target.url]))]
+        for check in verdict.layers {
+            let name = catalog.text("ui.probe.layer.\(check.layer.rawValue)").padding(toLength: 6, withPad: " ", startingAt: 0)
+            let mark: String
+            var detail = check.detail
+            switch check.status {
+            case .ok: mark = style.mark(nil)
+            case .warning: mark = style.mark(.warning)
+            case .failed: mark = style.mark(.failure)
+            case .symptom:
+                mark = style.dim("✗")
+                detail += " " + catalog.text("ui.probe.status.symptom")
+            case .skipped:
+                mark = "-"
+                detail = detail.isEmpty ? catalog.text("ui.probe.status.skipped") : detail
+            }
+            lines.append("  \(mark) \(name) " + (check.status == .skipped ? style.dim(detail) : detail))
+        }
+        if let root = verdict.rootLayer {
+            lines.append(catalog.text("ui.probe.root", ["layer": catalog.text("ui.probe.layer.\(root.rawValue)")]))
+        }
+        for finding in verdict.findings {
+            lines.append("")
+            lines.append(style.mark(finding.severity == .info && finding.id == "endpoint.healthy" ? nil : finding.severity) + " "
+                         + style.bold(catalog.text(finding.messageKey, finding.arguments)) + "  " + style.dim("[\(finding.id)]"))
+            for line in finding.evidence { lines.append("    \(catalog.text("ui.probe.evidence")): \(line)") }
+            if let fix = finding.fix {
+                if let key = fix.explanationKey { lines.append("    \(catalog.text("ui.probe.try")): \(catalog.text(key))") }
+                for command in fix.commands { lines.append("      " + style.cyan("$ \(command)")) }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// `probe --json`: the probes' evidence and the verdict (layer chain and findings).
+struct ProbeReport: Encodable {
+    var evidence: EndpointEvidence
+    var verdict: EndpointVerdict
+}
