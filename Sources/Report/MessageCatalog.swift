@@ -32,4 +32,5 @@ public struct MessageCatalog: Sendable {
         .merging(TCPMessages.entries) { first, _ in first }
         .merging(TraceMessages.entries) { first, _ in first }
         .merging(FetchMessages.entries) { first, _ in first }
+        .merging(ExplainMessages.entries) { first, _ in first }
 }
