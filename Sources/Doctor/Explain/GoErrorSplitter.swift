@@ -48,6 +48,12 @@ public enum GoErrorSplitter {
                 current.append(line)
                 continue
             }
+            if trimmed.hasSuffix(": SECURITY ERROR") {   // x/mod/sumdb client.go: "verifying …: SECURITY ERROR\n…"
+                flush()
+                current.append(line)
+                inSecurityParagraph = true
+                continue
+            }
             if trimmed.isEmpty { continue }
             if line.first == "\t" || line.first == " " {
                 if skippingNoise { continue }
