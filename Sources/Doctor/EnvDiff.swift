@@ -69,7 +69,9 @@ public struct EnvDiff: Sendable, Equatable, Codable {
         var parts: [String] = []
         if let version = module.version { parts.append(version) }
         if let disposition = module.disposition, disposition != "download" { parts.append(disposition) }
-        let walk = (module.sources ?? []).map { step in
+        // The implicit `noproxy` entry that skips a path GONOPROXY does not match changes nothing.
+        let steps = (module.sources ?? []).filter { !($0.kind == "noproxy" && $0.action == "skip") }
+        let walk = steps.map { step in
             let name = step.url ?? step.kind ?? "?"
             return step.action == "skip" || step.action == "fail" ? "\(name) [\(step.action ?? "")]" : name
         }

@@ -76,7 +76,7 @@ public struct FixPlan: Sendable, Equatable {
                 case .unset(let name):
                     wanted.append((name, nil, finding.id))
                 case .environment(let name, let command):
-                    environmentCommands[name, default: []].append(command)
+                    environmentCommands[finding.id + "\u{0}" + name, default: []].append(command)
                     let shown = SecretRedactorBridge.redact(command)
                     if !plan.environmentCommands.contains(shown) { plan.environmentCommands.append(shown) }
                 case .other(let command):
@@ -100,7 +100,8 @@ public struct FixPlan: Sendable, Equatable {
             let shadowed = variable?.source == .environment
             plan.changes.append(Change(variable: item.name, oldValue: old, newValue: item.value, findings: [item.finding],
                                        shadowedBy: shadowed ? (variable?.origin ?? item.name) : nil,
-                                       instead: shadowed ? (environmentCommands[item.name] ?? [FixCommands.unsetEnvironmentLine(item.name)]) : []))
+                                       instead: shadowed ? (environmentCommands[item.finding + "\u{0}" + item.name]
+                                           ?? [FixCommands.environmentLine(item.name, item.value)]) : []))
         }
         plan.skipped = plan.skipped.map { skipped in
             var copy = skipped
@@ -143,5 +144,8 @@ public struct FixPlan: Sendable, Equatable {
 }
 
 extension FixCommands {
-    static func unsetEnvironmentLine(_ name: String) -> String { "unset \(name)" }
+    /// The POSIX shell line that gives the environment variable `name` this value (nil: unset).
+    static func environmentLine(_ name: String, _ value: String?) -> String {
+        value.map { "export \(name)=\(shellQuoted($0))" } ?? "unset \(name)"
+    }
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The `explain --json` document (docs/json-explain.md): one entry per error found in the
+/// The `explain --json` document: one entry per error found in the
 /// input, each with what it names, where it broke, the cause sentence and the next commands.
 public struct ExplainReport: Sendable, Codable {
     public struct Entry: Sendable, Codable {
