@@ -33,6 +33,17 @@ struct ExplainFactsTests {
         #expect(item.commands == ["gomod-doctor dig --system goproxy.cn", "gomod-doctor dig --compare goproxy.cn"])
     }
 
+    @Test func requiresChainNamesTheDeepestModuleAndTLSPort() throws {
+        let text = "go: example.com/app@v1.0.0 requires\n\tgithub.com/acme/dep@v0.3.0: Get \"https://goproxy.corp.example.com:8443/github.com/acme/dep/@v/v0.3.0.mod\": x509: certificate has expired or is not yet valid: current time 2026-11-26 is after 2026-01-01"
+        let items = ErrorExplanation.explainAll(text)
+        #expect(items.count == 1)
+        let item = try #require(items.first)
+        #expect(item.facts.module == "github.com/acme/dep")
+        #expect(item.facts.version == "v0.3.0")
+        #expect(item.classification.cause == "tls-expired")
+        #expect(item.commands == ["gomod-doctor tls goproxy.corp.example.com:8443"])
+    }
+
     @Test func proxyURLGivesEscapedModuleBack() {
         let (module, version) = GoErrorFacts.module(fromURL: "https://proxy.golang.org/github.com/!google!cloud!platform/omega/@v/v1.0.0.zip")
         #expect(module == "github.com/GoogleCloudPlatform/omega")

@@ -24,14 +24,15 @@ public enum ExplainNextSteps {
             if let address = facts.address { commands.append("gomod-doctor tcp \(address)") }
             commands.append("gomod-doctor env")
         case let cause where cause.hasPrefix("tls-"):
-            if let host { commands.append("gomod-doctor tls \(facts.address.map { _ in host } ?? host)") }
+            let port = facts.url.flatMap(GoErrorFacts.port(ofURL:))
+            if let host { commands.append("gomod-doctor tls \(host)" + (port.map { ":\($0)" } ?? "")) }
         case "http-timeout", "http-eof", "too-many-redirects", "insecure-redirect", "rate-limited", "http-client-error",
              "proxy-server-error", "sumdb-server-error", "proxy-forbidden", "sumdb-forbidden", "direct-auth":
             if let url = facts.url { commands.append("gomod-doctor http -L \(FixCommands.shellQuoted(url))") }
             if classification.cause == "proxy-forbidden", let privatePattern, facts.module.map(PrivateModuleHeuristic.looksPrivate) == true {
                 commands.append("go env -w GOPRIVATE=\(FixCommands.shellQuoted(privatePattern))")
             }
-        case "sumdb-private-module", "sumdb-not-found", "proxy-private-module", "direct-auth-private", "git-auth", "goprivate-skip":
+        case "sumdb-private-module", "sumdb-not-found", "proxy-private-module", "git-auth", "goprivate-skip":
             if let privatePattern { commands.append("go env -w GOPRIVATE=\(FixCommands.shellQuoted(privatePattern))") }
             if classification.cause == "git-auth", let host = facts.module.map(PrivateModuleHeuristic.host(of:)) {
                 commands.append("git config --global url.\"git@\(host):\".insteadOf \"https://\(host)/\"")

@@ -28,8 +28,13 @@ public struct GoErrorFacts: Sendable, Equatable, Codable {
     /// Extracts the facts of one error (as cut by `GoErrorSplitter`).
     public static func extract(from text: String) -> GoErrorFacts {
         var facts = GoErrorFacts()
-        let firstLine = String(text.prefix { $0 != "\n" })
-        facts.message = stripWrappers(firstLine, into: &facts)
+        var messageLine = String(text.prefix { $0 != "\n" })
+        // `go: a@v1 requires\n\tb@v2: <error>`: the error belongs to the deepest line.
+        if messageLine.hasSuffix(" requires"),
+           let deepest = text.split(separator: "\n").dropFirst().last(where: { !$0.allSatisfy { $0 == " " || $0 == "\t" } }) {
+            messageLine = String(deepest.drop { $0 == " " || $0 == "\t" })
+        }
+        facts.message = stripWrappers(messageLine, into: &facts)
         if let url = firstURL(in: text) {
             facts.url = url
             facts.host = host(ofURL: url)
@@ -113,6 +118,15 @@ public struct GoErrorFacts: Sendable, Equatable, Codable {
         if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
         let host = hostPart(of: String(authority))
         return host.isEmpty ? nil : host
+    }
+
+    /// The explicit port of a URL (`https://p.example:8443/…` → 8443).
+    static func port(ofURL url: String) -> Int? {
+        guard let scheme = url.range(of: "://") else { return nil }
+        var authority = url[scheme.upperBound...].prefix { !"/?#".contains($0) }
+        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
+        let afterHost = authority.hasPrefix("[") ? authority.drop { $0 != "]" }.dropFirst() : authority.drop { $0 != ":" }
+        return afterHost.hasPrefix(":") ? Int(afterHost.dropFirst()) : nil
     }
 
     static func hostPart(of authority: String) -> String {
