@@ -43,7 +43,7 @@ public enum GoErrorClassifier {
         // HTTP (cmd/go/internal/web/http.go).
         if t.contains("stopped after 10 redirects") { return c(.http, "too-many-redirects", "too-many-redirects") }
         if t.contains("redirected from secure URL") { return c(.http, "insecure-redirect", "insecure-redirect") }
-        if let status = facts.status ?? statusInText(t) { return statusCause(status, facts: facts, stage: stage) }
+        if let status = facts.status ?? statusInText(t) ?? fileProxyStatus(t, facts: facts) { return statusCause(status, facts: facts, stage: stage) }
         if t.contains("terminal prompts disabled") || t.contains("could not read Username") || t.contains("Permission denied (publickey)")
             || t.contains("Authentication failed") {
             return c(.http, "auth", "git-auth", "direct")
@@ -122,6 +122,15 @@ public enum GoErrorClassifier {
         case 500...599: return c(layer, "server-error", stageName == "sumdb" ? "sumdb-server-error" : "proxy-server-error")
         default: return c(layer, "client-error", "http-client-error")
         }
+    }
+
+    /// A `file://` GOPROXY answers a missing file as 404 and an unreadable one as 403
+    /// (cmd/go/internal/web/url.go, api.go).
+    static func fileProxyStatus(_ t: String, facts: GoErrorFacts) -> Int? {
+        guard facts.url?.hasPrefix("file://") == true else { return nil }
+        if t.contains("no such file or directory") || t.contains("cannot find the file") { return 404 }
+        if t.contains("permission denied") { return 403 }
+        return nil
     }
 
     /// `… 404 Not Found` without a URL before it (`server response:` forms, git over https).

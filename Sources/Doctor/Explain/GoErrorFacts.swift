@@ -105,7 +105,7 @@ public struct GoErrorFacts: Sendable, Equatable, Codable {
     }
 
     static func firstURL(in text: String) -> String? {
-        let candidates = ["https://", "http://"].compactMap { text.range(of: $0)?.lowerBound }
+        let candidates = ["https://", "http://", "file://"].compactMap { text.range(of: $0)?.lowerBound }
         guard let start = candidates.min() else { return nil }
         var url = text[start...].prefix { !" \t\n\"'".contains($0) }
         while let last = url.last, ":,.;)".contains(last) { url = url.dropLast() }
