@@ -32,7 +32,11 @@ public enum ExplainNextSteps {
             if classification.cause == "proxy-forbidden", let privatePattern, facts.module.map(PrivateModuleHeuristic.looksPrivate) == true {
                 commands.append("go env -w GOPRIVATE=\(FixCommands.shellQuoted(privatePattern))")
             }
-        case "sumdb-private-module", "sumdb-not-found", "proxy-private-module", "git-auth", "goprivate-skip":
+        case "sumdb-not-found":
+            // A public path: first see whether the version exists at all; GOPRIVATE only if the repository is private.
+            if let module = facts.module { commands.append("go list -m -versions \(module)") }
+            if let privatePattern { commands.append("go env -w GOPRIVATE=\(FixCommands.shellQuoted(privatePattern))") }
+        case "sumdb-private-module", "proxy-private-module", "git-auth", "goprivate-skip":
             if let privatePattern { commands.append("go env -w GOPRIVATE=\(FixCommands.shellQuoted(privatePattern))") }
             if classification.cause == "git-auth", let host = facts.module.map(PrivateModuleHeuristic.host(of:)) {
                 commands.append("git config --global url.\"git@\(host):\".insteadOf \"https://\(host)/\"")
