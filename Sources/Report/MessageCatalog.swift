@@ -33,4 +33,7 @@ public struct MessageCatalog: Sendable {
         .merging(TraceMessages.entries) { first, _ in first }
         .merging(FetchMessages.entries) { first, _ in first }
         .merging(EndpointMessages.entries) { first, _ in first }
+        .merging(ExplainMessages.entries) { first, _ in first }
+        .merging(FixPlanMessages.entries) { first, _ in first }
+        .merging(EnvDiffMessages.entries) { first, _ in first }
 }

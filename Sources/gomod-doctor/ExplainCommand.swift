@@ -1,0 +1,36 @@
+import ArgumentParser
+import Doctor
+import Foundation
+import Report
+
+/// `gomod-doctor explain "<go error text>"` (or stdin): what a pasted go error means, which
+/// layer broke, and what to run next.
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Explain a pasted go error: module, host, broken layer, cause and the next command.",
+        discussion: "Reads standard input when no text is given or the text is '-'. Several errors in the input are explained one by one."
+    )
+
+    @Argument(help: "The go error text (default: read standard input).")
+    var text: [String] = []
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let input: String
+        if text.isEmpty || text == ["-"] {
+            let data = FileHandle.standardInput.readData(ofLength: GoErrorSplitter.maximumInputBytes)
+            input = String(decoding: data, as: UTF8.self)
+        } else {
+            input = text.joined(separator: " ")
+        }
+        let report = ExplainReport(ErrorExplanation.explainAll(input), language: output.language(environment: environment))
+        if output.json {
+            print(try report.json(), terminator: "")
+        } else {
+            print(ExplainTextRenderer(language: report.language, style: output.style(environment: environment)).render(report), terminator: "")
+        }
+    }
+}
