@@ -31,4 +31,5 @@ public struct MessageCatalog: Sendable {
         .merging(ICMPMessages.entries) { first, _ in first }
         .merging(TCPMessages.entries) { first, _ in first }
         .merging(TraceMessages.entries) { first, _ in first }
+        .merging(VerifyMessages.entries) { first, _ in first }
 }
