@@ -19,6 +19,8 @@ public struct VerifyReport: Sendable, Codable, Equatable {
     /// Database requests made (`/lookup`, `/tile`, `/latest`, `supported`) and tiles among them.
     public var databaseRequests: Int
     public var tileRequests: Int
+    /// Distinct tile URLs among them (equal to `tileRequests` when no tile is fetched twice).
+    public var distinctTiles: Int
     /// SECURITY ERROR texts raised while looking records up (a tree inconsistent with the
     /// one stored from an earlier run).
     public var securityErrors: [String]
@@ -26,7 +28,7 @@ public struct VerifyReport: Sendable, Codable, Equatable {
     public init(goSumPath: String? = nil, goSumError: String? = nil, database: String? = nil, databaseURL: String? = nil,
                 databaseError: String? = nil, lines: [GoSumCheck] = [], missing: [MissingGoSumEntry] = [],
                 mirrors: [MirrorFileCheck]? = nil, treeViews: [TreeViewCheck] = [], cache: [CacheModuleCheck]? = nil,
-                databaseRequests: Int = 0, tileRequests: Int = 0, securityErrors: [String] = []) {
+                databaseRequests: Int = 0, tileRequests: Int = 0, distinctTiles: Int = 0, securityErrors: [String] = []) {
         self.goSumPath = goSumPath
         self.goSumError = goSumError
         self.database = database
@@ -39,6 +41,7 @@ public struct VerifyReport: Sendable, Codable, Equatable {
         self.cache = cache
         self.databaseRequests = databaseRequests
         self.tileRequests = tileRequests
+        self.distinctTiles = distinctTiles
         self.securityErrors = securityErrors
     }
 }

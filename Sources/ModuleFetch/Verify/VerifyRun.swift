@@ -56,7 +56,9 @@ public struct VerifyRun: Sendable {
         if let ops {
             let urls = await ops.requests
             report.databaseRequests = urls.count
-            report.tileRequests = urls.filter { $0.contains("/tile/") }.count
+            let tiles = urls.filter { $0.contains("/tile/") }
+            report.tileRequests = tiles.count
+            report.distinctTiles = Set(tiles).count
             report.securityErrors = await ops.securityErrors
         }
         if let route = routes.checksumDatabase, let key {
