@@ -12,6 +12,11 @@ public struct CacheModuleCheck: Sendable, Codable, Equatable {
 
     /// One file of the extracted directory that differs from the zip.
     public struct FileDifference: Sendable, Codable, Equatable {
+        public init(file: String, change: String) {
+            self.file = file
+            self.change = change
+        }
+
         /// Path inside the module (`sub/file.go`).
         public var file: String
         /// "modified", "missing" (in the zip, not on disk) or "added" (on disk only).
