@@ -9,6 +9,8 @@
 # client first puts every record in the log: both timed runs then see one fixed tree.
 # Needs golang-go, golang-golang-x-mod-dev, python3 and a built gomod-doctor. Loopback only.
 #
+# PERF="perf record -g -o FILE --" profiles our run.
+#
 # Usage: bench/gosum-audit.sh [lines]        (default 2000)
 set -eu
 lines=${1:-2000}
@@ -179,7 +181,7 @@ base="http://127.0.0.1:$port"
 "$work/client.bin" "$base" "$vkey" < "$work/go.sum" > "$work/warmup.txt"
 t0=$(date +%s.%N)
 env -i PATH="$PATH" HOME="$work" GOMOD_DOCTOR_STATE_DIR="$work/state" GOPROXY=off GOSUMDB="$vkey $base" GOFLAGS=-mod=mod \
-    "$bin" verify --json "$work/project" > "$work/ours.json"
+    ${PERF:-} "$bin" verify --json "$work/project" > "$work/ours.json"
 t1=$(date +%s.%N)
 "$work/client.bin" "$base" "$vkey" < "$work/go.sum" > "$work/go.txt"
 
