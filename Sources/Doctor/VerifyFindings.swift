@@ -9,7 +9,8 @@ public enum VerifyFindings {
             findings.append(Finding(id: "verify.gosum.unreadable", layer: .integrity, severity: .failure, target: "go.sum",
                                     arguments: ["error": error]))
         }
-        if let error = report.databaseError, let name = report.database {
+        if let error = report.databaseError {
+            let name = report.database ?? "GOSUMDB"
             findings.append(Finding(id: "verify.sumdb.unavailable", layer: .sumdb, severity: .failure, target: name,
                                     arguments: ["database": name, "error": error]))
         }
