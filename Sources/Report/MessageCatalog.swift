@@ -36,4 +36,5 @@ public struct MessageCatalog: Sendable {
         .merging(ExplainMessages.entries) { first, _ in first }
         .merging(FixPlanMessages.entries) { first, _ in first }
         .merging(EnvDiffMessages.entries) { first, _ in first }
+        .merging(VerifyMessages.entries) { first, _ in first }
 }

@@ -21,16 +21,20 @@ extension Lab {
     }
 
     /// Starts the checksum database (lab/sumdb: x/mod's sumdb server with a fresh key) on
-    /// `address`:`port` in `host`, serving the go.sum lines of `tree`.
+    /// `address`:`port` in `host`, serving the go.sum lines of `tree`. `keysFile`: share one
+    /// signing key between servers (a forked database); `pathPrefix`: serve as a GOPROXY's
+    /// `/sumdb/<name>` view (with `<prefix>/supported`).
     @discardableResult
     public func startSumDB(
-        on host: LabHost, tree: ModuleTree, address: String, port: Int = 8081, name: String = "sum.lab.example"
+        on host: LabHost, tree: ModuleTree, address: String, port: Int = 8081, name: String = "sum.lab.example",
+        keysFile: String? = nil, pathPrefix: String? = nil
     ) async throws -> LabSumDB {
         let binary = try await helpers.sumdb()
         let listen = address.contains(":") ? "[\(address)]:\(port)" : "\(address):\(port)"
-        let process = try await spawn(
-            "sumdb", in: host, [binary, "-listen", listen, "-gosum", tree.goSumPath, "-name", name],
-            ready: .outputContains("listening"))
+        var argv = [binary, "-listen", listen, "-gosum", tree.goSumPath, "-name", name]
+        if let keysFile { argv += ["-keys", keysFile] }
+        if let pathPrefix { argv += ["-prefix", pathPrefix] }
+        let process = try await spawn("sumdb", in: host, argv, ready: .outputContains("listening"))
         let key = process.output().stdout.split(separator: "\n").first { $0.hasPrefix("vkey ") }
         guard let key else { throw LabError("start sumdb", "no verifier key in its output") }
         return LabSumDB(process: process, verifierKey: String(key.dropFirst(5)), address: address, port: port)

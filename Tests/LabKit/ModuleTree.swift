@@ -19,4 +19,10 @@ public struct ModuleHashes: Sendable, Codable, Hashable {
 public struct ModuleTree: Sendable {
     public let root: String
     public let goSumPath: String
+
+    /// A second tree (a mirror serving other content, a forked database's go.sum).
+    public init(root: String, goSumPath: String) {
+        self.root = root
+        self.goSumPath = goSumPath
+    }
 }
