@@ -6,9 +6,12 @@ import NetProbes
 /// does (missing file = 404, permission error = 403).
 public struct HTTPModuleTransport: ModuleTransport {
     public var environment: [String: String]
+    /// Loaded once for all requests of this transport.
+    let trust: TrustStore
 
     public init(environment: [String: String]) {
         self.environment = environment
+        trust = TrustStore(environment: environment)
     }
 
     public func get(_ url: String, maxBodyBytes: Int, insecure: Bool, deadline: ProbeDeadline) async -> TransportResponse {
@@ -22,7 +25,7 @@ public struct HTTPModuleTransport: ModuleTransport {
                                      failure: FetchFailure(layer: .config, failureClass: "bad-url", message: error.description))
         }
         let options = HTTPClientOptions(maxBodyBytes: maxBodyBytes + 1, insecure: insecure, environment: environment,
-                                        userAgent: "Go-http-client/1.1")
+                                        userAgent: "Go-http-client/1.1", trust: trust)
         // cmd/go/internal/web/http.go: .netrc credentials go with https requests only.
         var sent = target
         var usedNetrc = false

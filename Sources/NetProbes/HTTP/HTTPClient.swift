@@ -15,9 +15,13 @@ public struct HTTPClientOptions: Sendable {
     public var userAgent: String
     /// The clock certificates are judged by.
     public var now: @Sendable () -> Date
+    /// Trust roots, loaded once and shared: pass one store to every client of a run.
+    public var trust: TrustStore
 
     public init(method: String = "GET", followRedirects: Bool = true, maxBodyBytes: Int = 16 << 20, insecure: Bool = false,
-                environment: [String: String], userAgent: String = "gomod-doctor", now: @escaping @Sendable () -> Date = { Date() }) {
+                environment: [String: String], userAgent: String = "gomod-doctor", now: @escaping @Sendable () -> Date = { Date() },
+                trust: TrustStore? = nil) {
+        self.trust = trust ?? TrustStore(environment: environment)
         self.method = method
         self.followRedirects = followRedirects
         self.maxBodyBytes = maxBodyBytes
@@ -52,10 +56,7 @@ public struct HTTPClient: Sendable {
 
     public func fetch(_ url: HTTPRequestURL, deadline: ProbeDeadline) async -> HTTPFetch {
         let selector = HTTPProxySelector(environment: options.environment)
-        let roots = TrustRoots.load(environment: options.environment)
-        let publicRoots = roots.origin.overriddenBy.isEmpty ? roots : TrustRoots.systemDefaults()
-        let runner = HTTPHopRunner(options: options, selector: selector,
-                                   verifier: CertificateChainVerifier(roots: roots, publicRoots: publicRoots))
+        let runner = HTTPHopRunner(options: options, selector: selector, verifier: options.trust.verifier)
         var evidence = HTTPEvidence(method: options.method, url: url.redacted, followRedirects: options.followRedirects,
                                     hops: [], chain: [url.redacted], finalStatus: nil, statusClass: nil, goError: nil)
         var walk = RedirectWalk(start: url)
