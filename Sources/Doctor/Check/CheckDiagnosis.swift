@@ -1,0 +1,147 @@
+import GoModConfig
+import ModuleFetch
+
+/// The verdict of `gomod-doctor check`: every finding (configuration, endpoint verdicts,
+/// module fetch failures), the root causes ordered by how many modules they block, one
+/// checklist line per check, and the exit status. Pure over the evidence handed in.
+public struct CheckDiagnosis: Sendable, Equatable, Codable {
+    /// Exit status of the command: 0 healthy, 1 warnings, 2 failures (3 is a usage error).
+    public enum Status: Int, Sendable, Codable, Comparable {
+        case healthy = 0, warnings = 1, failures = 2
+        public static func < (lhs: Status, rhs: Status) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    public var status: Status
+    /// Root causes first: most blocked modules, then worst severity.
+    public var rootCauses: [CheckRootCause]
+    /// Every finding: configuration, then endpoints, then module fetch failures.
+    public var findings: [Finding]
+    public var checks: [CheckLine]
+
+    public init(status: Status, rootCauses: [CheckRootCause], findings: [Finding], checks: [CheckLine]) {
+        self.status = status
+        self.rootCauses = rootCauses
+        self.findings = findings
+        self.checks = checks
+    }
+
+    /// The evidence of one endpoint: where it is and its layered verdict.
+    public struct EndpointResult: Sendable, Equatable, Codable {
+        public var endpoint: CheckEndpoint
+        public var verdict: EndpointVerdict
+
+        public init(endpoint: CheckEndpoint, verdict: EndpointVerdict) {
+            self.endpoint = endpoint
+            self.verdict = verdict
+        }
+
+        /// The broken layer that counts: for HTTPS_PROXY only DNS and TCP do (a proxy need not
+        /// answer a plain GET of "/").
+        public var rootLayer: Layer? {
+            guard let root = verdict.rootLayer else { return nil }
+            if endpoint.roles == [.httpsProxy] && ![.dns, .tcp].contains(root) { return nil }
+            return root
+        }
+    }
+
+    public static func make(configFindings: [Finding], endpoints: [EndpointResult], fetch: FetchRun.Report) -> CheckDiagnosis {
+        let fetched = fetch.modules.filter { $0.status != .skipped } + (fetch.toolchain?.fetch.map { [$0] } ?? [])
+        let total = fetched.count
+        let failing = fetched.filter { $0.status == .fails }
+        var checks = configFindings.map { CheckLine(kind: .config, subject: $0.target, severity: $0.severity, detail: $0.id) }
+        if configFindings.isEmpty { checks.append(CheckLine(kind: .config, subject: "go env", severity: nil, detail: "")) }
+        var findings = configFindings
+        var roots: [CheckRootCause] = configFindings.filter { $0.severity == .failure }.map {
+            CheckRootCause(finding: $0, endpoint: nil, blockedModules: [], totalModules: total)
+        }
+
+        // Each failing module is blocked by the broken endpoint its error names, else the first
+        // broken endpoint it depends on; what no endpoint explains is a module-level cause.
+        let broken = endpoints.filter { $0.rootLayer != nil }
+        var blockedBy: [String: [String]] = [:]
+        var unexplained: [ModuleFetchOutcome] = []
+        for module in failing {
+            let name = "\(module.path)@\(module.version)"
+            let candidates = broken.filter { $0.endpoint.modules.contains(name) }
+            let message = module.failure?.message ?? ""
+            if let cause = candidates.first(where: { message.contains($0.endpoint.target.host) }) ?? candidates.first {
+                blockedBy[cause.endpoint.key, default: []].append(name)
+            } else {
+                unexplained.append(module)
+            }
+        }
+
+        for result in endpoints {
+            let verdict = result.verdict
+            let severity = result.rootLayer != nil ? Severity.failure : verdict.findings.map(\.severity).filter { $0 != .info }.max()
+            let detail = result.rootLayer.map { "\($0.rawValue): " + (verdict.layers.first { $0.layer == result.rootLayer }?.detail ?? "") }
+                ?? verdict.layers.filter { $0.status == .ok }.map(\.layer.rawValue).joined(separator: " ")
+            checks.append(CheckLine(kind: .endpoint, subject: result.endpoint.key, severity: severity, detail: detail))
+            let kept = verdict.findings.filter { $0.id != "endpoint.healthy" && (result.rootLayer != nil || $0.severity != .failure) }
+            findings += kept
+            if result.rootLayer != nil, let root = kept.first(where: { $0.severity == .failure }) {
+                roots.append(CheckRootCause(finding: root, endpoint: result.endpoint.key,
+                                            blockedModules: (blockedBy[result.endpoint.key] ?? []).sorted(), totalModules: total))
+            }
+        }
+
+        var groups: [String: (finding: Finding, modules: [String])] = [:]
+        var groupOrder: [String] = []
+        for module in fetched {
+            let name = "\(module.path)@\(module.version)"
+            guard module.status == .fails, let failure = module.failure else {
+                checks.append(CheckLine(kind: .module, subject: name, severity: nil, detail: module.servedBy ?? ""))
+                continue
+            }
+            let finding = fetchFinding(module: name, failedAt: module.failedAt, failure: failure)
+            findings.append(finding)
+            checks.append(CheckLine(kind: .module, subject: name, severity: .failure, detail: "\(failure.layer.rawValue) (\(failure.failureClass))"))
+            guard unexplained.contains(where: { $0.path == module.path && $0.version == module.version }) else { continue }
+            let key = "\(failure.layer.rawValue)/\(failure.failureClass)"
+            if groups[key] == nil { groupOrder.append(key); groups[key] = (finding, []) }
+            groups[key]?.modules.append(name)
+        }
+        for key in groupOrder {
+            guard let group = groups[key] else { continue }
+            roots.append(CheckRootCause(finding: group.finding, endpoint: nil, blockedModules: group.modules.sorted(), totalModules: total))
+        }
+
+        let status: Status = findings.contains { $0.severity == .failure } ? .failures
+            : findings.contains { $0.severity == .warning } ? .warnings : .healthy
+        return CheckDiagnosis(status: status, rootCauses: ordered(roots), findings: findings, checks: checks)
+    }
+
+    /// Most blocked modules first, then worst severity; stable otherwise.
+    public static func ordered(_ roots: [CheckRootCause]) -> [CheckRootCause] {
+        roots.enumerated().sorted { lhs, rhs in
+            if lhs.element.blockedModules.count != rhs.element.blockedModules.count {
+                return lhs.element.blockedModules.count > rhs.element.blockedModules.count
+            }
+            if lhs.element.finding.severity != rhs.element.finding.severity {
+                return lhs.element.finding.severity > rhs.element.finding.severity
+            }
+            return lhs.offset < rhs.offset
+        }.map(\.element)
+    }
+
+    /// A module's fetch failure as a finding `check.fetch-failed`: its layer, class and the go
+    /// command's own text.
+    public static func fetchFinding(module: String, failedAt: String?, failure: FetchFailure) -> Finding {
+        Finding(id: "check.fetch-failed", layer: layer(failure.layer), severity: .failure, target: module,
+                arguments: ["module": module, "layer": failure.layer.rawValue, "class": failure.failureClass,
+                            "file": failedAt ?? "-", "message": failure.message],
+                evidence: ["go: " + failure.message])
+    }
+
+    static func layer(_ layer: FetchFailure.Layer) -> Layer {
+        switch layer {
+        case .config: return .config
+        case .dns: return .dns
+        case .tcp: return .tcp
+        case .tls: return .tls
+        case .http, .vcs: return .http
+        case .moduleProtocol: return .moduleProtocol
+        case .sumdb: return .sumdb
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import GoModConfig
+
+/// Collects every distinct endpoint the go command would use for the project, from the route
+/// table: each proxy (cmd/go/internal/modfetch/proxy.go), the checksum database's route
+/// (modfetch/sumdb.go initBase), the origin hosts of modules fetched `direct`
+/// (vcs/vcs.go RepoRootForImportPath: https://<host>/<path>?go-get=1), the toolchain's sources
+/// and HTTPS_PROXY (net/http ProxyFromEnvironment). No endpoint appears twice.
+public enum CheckEndpoints {
+    public static func collect(routes: RouteTable, environment: [String: String]) -> [CheckEndpoint] {
+        var collector = Collector()
+        var networked: [String] = []
+        for module in routes.modules where module.disposition == .download || module.disposition == .excluded {
+            let name = "\(module.path)@\(module.version)"
+            collector.addSteps(module.sources, modulePath: module.path, role: nil, module: name)
+            if module.sources.contains(where: \.contactsNetwork) { networked.append(name) }
+            if let sumdb = routes.checksumDatabase, module.checksum.database != nil, module.checksum.goSumHasEntry != true {
+                for step in sumdb.steps { collector.add(url: step.url, role: .checksumDatabase, module: name) }
+            }
+        }
+        if let toolchain = routes.toolchain, toolchain.willSwitch {
+            let name = "\(toolchain.module)@\(toolchain.version)"
+            collector.addSteps(toolchain.sources, modulePath: toolchain.module, role: .toolchain, module: name)
+            if toolchain.sources.contains(where: \.contactsNetwork) { networked.append(name) }
+            // The toolchain zip is always verified against the checksum database.
+            for step in routes.checksumDatabase?.steps ?? [] { collector.add(url: step.url, role: .checksumDatabase, module: name) }
+        }
+        if let proxy = httpsProxy(environment), !networked.isEmpty {
+            for name in networked { collector.add(url: proxy, role: .httpsProxy, module: name, defaultScheme: "http") }
+        }
+        return collector.endpoints
+    }
+
+    /// HTTPS_PROXY, then https_proxy (net/http/httpproxy FromEnvironment); nil when unset.
+    static func httpsProxy(_ environment: [String: String]) -> String? {
+        for name in ["HTTPS_PROXY", "https_proxy"] {
+            if let value = environment[name], !value.isEmpty { return value }
+        }
+        return nil
+    }
+
+    /// The target for a URL (a scheme-less value gets `defaultScheme`); nil when it has no host.
+    public static func target(url: String, defaultScheme: String = "https") -> EndpointTarget? {
+        let text = url.contains("://") ? url : "\(defaultScheme)://\(url)"
+        guard let components = URLComponents(string: text), let host = components.host, !host.isEmpty,
+              let scheme = EndpointTarget.Scheme(rawValue: components.scheme?.lowercased() ?? "") else { return nil }
+        var path = components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath
+        if let query = components.percentEncodedQuery { path += "?" + query }
+        let bareHost = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
+        return EndpointTarget(host: bareHost, port: components.port, scheme: scheme, path: path)
+    }
+
+    /// Accumulates endpoints keyed by scheme://host:port, merging roles and modules.
+    private struct Collector {
+        var endpoints: [CheckEndpoint] = []
+        var index: [String: Int] = [:]
+
+        mutating func addSteps(_ steps: [RouteStep], modulePath: String, role: CheckEndpoint.Role?, module: String) {
+            for step in steps {
+                switch step.action {
+                case .fetchFromProxy:
+                    if let url = step.url { add(url: url, role: role ?? .proxy, module: module) }
+                case .fetchDirect:
+                    // The go-get discovery request goes to the first path element's host.
+                    let host = modulePath.split(separator: "/").first.map(String.init) ?? modulePath
+                    let path = "/" + modulePath.split(separator: "/").dropFirst().joined(separator: "/") + "?go-get=1"
+                    add(url: "https://\(host)\(path)", role: role ?? .direct, module: module)
+                case .skip, .fail:
+                    continue
+                }
+            }
+        }
+
+        mutating func add(url: String, role: CheckEndpoint.Role, module: String, defaultScheme: String = "https") {
+            guard let target = CheckEndpoints.target(url: url, defaultScheme: defaultScheme) else { return }
+            let endpoint = CheckEndpoint(target: target, roles: [role], modules: [module])
+            if let position = index[endpoint.key] {
+                if !endpoints[position].roles.contains(role) { endpoints[position].roles.append(role) }
+                if !endpoints[position].modules.contains(module) {
+                    endpoints[position].modules.append(module)
+                    endpoints[position].modules.sort()
+                }
+            } else {
+                index[endpoint.key] = endpoints.count
+                endpoints.append(endpoint)
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+/// One root cause of the check, with its impact on the project's downloads: the finding that
+/// explains it, the endpoint it sits on (nil for configuration and module-level causes) and
+/// the modules it keeps from being fetched.
+public struct CheckRootCause: Sendable, Equatable, Codable {
+    public var finding: Finding
+    /// `scheme://host:port` of the endpoint, when the cause is an endpoint's broken layer.
+    public var endpoint: String?
+    /// `path@version` of each module that cannot be fetched because of it; sorted.
+    public var blockedModules: [String]
+    /// How many modules the project downloads in all (the M of "N of M modules").
+    public var totalModules: Int
+
+    public init(finding: Finding, endpoint: String?, blockedModules: [String], totalModules: Int) {
+        self.finding = finding
+        self.endpoint = endpoint
+        self.blockedModules = blockedModules
+        self.totalModules = totalModules
+    }
+}
+
+/// One line of the checklist: what was tested and the verdict (nil severity = passed).
+public struct CheckLine: Sendable, Equatable, Codable {
+    public enum Kind: String, Sendable, Codable { case config, endpoint, module, toolchain }
+
+    public var kind: Kind
+    /// The variable, endpoint or module checked.
+    public var subject: String
+    /// nil when the check passed.
+    public var severity: Severity?
+    /// Short verdict: the failing layer and class, or what worked.
+    public var detail: String
+
+    public init(kind: Kind, subject: String, severity: Severity?, detail: String) {
+        self.kind = kind
+        self.subject = subject
+        self.severity = severity
+        self.detail = detail
+    }
+}
