@@ -37,4 +37,5 @@ public struct MessageCatalog: Sendable {
         .merging(FixPlanMessages.entries) { first, _ in first }
         .merging(EnvDiffMessages.entries) { first, _ in first }
         .merging(VerifyMessages.entries) { first, _ in first }
+        .merging(CheckMessages.entries) { first, _ in first }
 }

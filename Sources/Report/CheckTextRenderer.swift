@@ -1,0 +1,55 @@
+import Doctor
+import Foundation
+
+/// The plain text report of `check`: root causes first ("N of M modules cannot be fetched
+/// because …" with the exact fix commands), then one checklist line per check with ✓/!/✗ and
+/// the verdict.
+public struct CheckTextRenderer: Sendable {
+    public var catalog: MessageCatalog
+    public var style: TerminalStyle
+
+    public init(catalog: MessageCatalog, style: TerminalStyle) {
+        self.catalog = catalog
+        self.style = style
+    }
+
+    /// - Parameters: endpoints lists every probed endpoint (for its roles line); seconds is the run time.
+    public func render(_ diagnosis: CheckDiagnosis, directory: String, endpoints: [CheckEndpoint], seconds: Double) -> String {
+        var lines = [style.bold(catalog.text("ui.check.title", ["directory": directory])), "",
+                     style.bold(catalog.text("ui.check.root-causes"))]
+        if diagnosis.rootCauses.isEmpty { lines.append("  " + catalog.text("ui.check.no-root-cause")) }
+        for cause in diagnosis.rootCauses {
+            let impact = cause.blockedModules.isEmpty ? catalog.text("ui.check.blocks-none")
+                : catalog.text("ui.check.blocks", ["count": "\(cause.blockedModules.count)", "total": "\(cause.totalModules)"])
+            lines.append("  " + style.mark(cause.finding.severity) + " " + impact)
+            lines.append("    " + style.bold(catalog.text(cause.finding.messageKey, cause.finding.arguments)) + "  "
+                         + style.dim("[\(cause.finding.id) · \(cause.finding.layer.rawValue) · \(cause.endpoint ?? cause.finding.target)]"))
+            for line in cause.finding.evidence { lines.append("      " + style.dim(line)) }
+            if let fix = cause.finding.fix {
+                if let key = fix.explanationKey { lines.append("    \(catalog.text("ui.check.fix")): \(catalog.text(key))") }
+                for command in fix.commands { lines.append("      " + style.cyan("$ \(command)")) }
+            }
+        }
+        lines += ["", style.bold(catalog.text("ui.check.checks"))]
+        for check in diagnosis.checks {
+            let kind = catalog.text("ui.check.kind.\(check.kind.rawValue)").padding(toLength: 9, withPad: " ", startingAt: 0)
+            lines.append("  \(style.mark(check.severity)) \(kind) \(check.subject)  " + style.dim(detail(check, endpoints: endpoints)))
+        }
+        lines += ["", style.bold(catalog.text("ui.check.status.\(diagnosis.status.rawValue)", ["seconds": String(format: "%.1f", seconds)]))]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    func detail(_ check: CheckLine, endpoints: [CheckEndpoint]) -> String {
+        switch check.kind {
+        case .config:
+            return check.severity == nil ? catalog.text("ui.check.config-ok") : check.detail
+        case .module, .toolchain:
+            return check.severity == nil ? catalog.text("ui.check.served-by", ["source": check.detail]) : check.detail
+        case .endpoint:
+            let base = check.severity == nil ? catalog.text("ui.check.endpoint-ok", ["layers": check.detail]) : check.detail
+            guard let endpoint = endpoints.first(where: { $0.key == check.subject }) else { return base }
+            return base + " — " + catalog.text("ui.check.roles", ["roles": endpoint.roles.map(\.rawValue).joined(separator: ", "),
+                                                                  "count": "\(endpoint.modules.count)"])
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import ArgumentParser
+import Doctor
+import Foundation
+import GoModConfig
+import ModuleFetch
+import Report
+
+/// `gomod-doctor check [dir]`: every endpoint the go command would use probed layer by layer
+/// and every requirement walked through the module protocol, concurrently under one deadline;
+/// root causes first. Exit status: 0 healthy, 1 warnings, 2 failures, 3 usage error.
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Diagnose go mod download end to end: configuration, every endpoint's layers, every module; root causes first.",
+        discussion: "Exit status: 0 healthy, 1 warnings, 2 failures found, 3 usage error."
+    )
+
+    @Argument(help: "The module directory (default: the current directory).")
+    var directory: String?
+
+    // Parsed here rather than as a Double so a bad value is a usage error (exit 3), not ArgumentParser's 64.
+    @Option(name: .long, help: "Give up on the whole check after this many seconds.")
+    var timeout: String = "8"
+
+    @Flag(name: .long, help: "Fetch the .zip of every module (default: a sample of three).")
+    var allZips = false
+
+    @Flag(name: .long, help: "Print the versioned JSON document instead of text.")
+    var json = false
+
+    @Option(name: .long, help: "Output language: en or zh (default from LC_ALL/LANG).")
+    var lang: String?
+
+    static let usageExitCode: Int32 = 3
+
+    /// Checks the options in `run` so a usage error exits with 3.
+    func usageProblem() -> String? {
+        guard let seconds = Double(timeout), seconds > 0, seconds.isFinite else { return "--timeout must be a positive number of seconds, not \(timeout)" }
+        if let lang, Language(argument: lang) == nil { return "--lang must be en or zh, not \(lang)" }
+        if let directory {
+            var isDirectory: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) || !isDirectory.boolValue {
+                return "\(directory) is not a directory"
+            }
+        }
+        return nil
+    }
+
+    func run() async throws {
+        if let problem = usageProblem() {
+            FileHandle.standardError.write(Data("Error: \(problem)\n\(Self.usageString())\n".utf8))
+            throw ExitCode(Self.usageExitCode)
+        }
+        let environment = ProcessInfo.processInfo.environment
+        let fileSystem = LocalFileSystem()
+        let current = FileManager.default.currentDirectoryPath
+        let path = directory.map { $0.hasPrefix("/") ? $0 : current + "/" + $0 } ?? current
+        let installation = GoInstallation.locate(environment: environment, hostOS: .current, fileSystem: fileSystem)
+        let result = await CheckRun(environment: environment, directory: path, fileSystem: fileSystem, installation: installation,
+                                    timeoutSeconds: Double(timeout) ?? 8, allZips: allZips).run()
+        if json {
+            print(CheckJSON.encode(result))
+        } else {
+            let language = lang.flatMap(Language.init(argument:)) ?? Language.fromEnvironment(environment)
+            let style = TerminalStyle.detect(environment: environment, isTerminal: isatty(STDOUT_FILENO) == 1)
+            let renderer = CheckTextRenderer(catalog: MessageCatalog(language: language), style: style)
+            print(renderer.render(result.diagnosis, directory: path, endpoints: result.endpoints.map(\.endpoint),
+                                  seconds: result.durationSeconds), terminator: "")
+        }
+        let code = Int32(result.diagnosis.status.rawValue)
+        if code != 0 { throw ExitCode(code) }
+    }
+}
+
+/// The versioned JSON document of `check` (docs/json-check.md). Always valid JSON: when the
+/// full document cannot be encoded, a minimal one with the error is printed instead.
+enum CheckJSON {
+    static let schemaVersion = 1
+
+    struct Document: Encodable {
+        var schema = "gomod-doctor.check/1"
+        var schemaVersion = CheckJSON.schemaVersion
+        var status: String
+        var exitCode: Int
+        var durationSeconds: Double
+        var rootCauses: [CheckRootCause]
+        var findings: [Finding]
+        var checks: [CheckLine]
+        var endpoints: [CheckDiagnosis.EndpointResult]
+        var fetch: FetchRun.Report
+        var config: ConfigDiagnosis
+    }
+
+    struct Fallback: Encodable {
+        var schema = "gomod-doctor.check/1"
+        var schemaVersion = CheckJSON.schemaVersion
+        var status = "failures"
+        var exitCode = 2
+        var error: String
+    }
+
+    static func statusName(_ status: CheckDiagnosis.Status) -> String {
+        switch status {
+        case .healthy: return "healthy"
+        case .warnings: return "warnings"
+        case .failures: return "failures"
+        }
+    }
+
+    static func encode(_ result: CheckRun.Result) -> String {
+        let diagnosis = result.diagnosis
+        let document = Document(status: statusName(diagnosis.status), exitCode: diagnosis.status.rawValue,
+                                durationSeconds: result.durationSeconds, rootCauses: diagnosis.rootCauses, findings: diagnosis.findings,
+                                checks: diagnosis.checks, endpoints: result.endpoints, fetch: result.fetch, config: result.config)
+        do {
+            return try CommandFormatting.json(document)
+        } catch {
+            return (try? CommandFormatting.json(Fallback(error: "\(error)"))) ?? #"{"schema":"gomod-doctor.check/1","schemaVersion":1,"status":"failures","exitCode":2}"#
+        }
+    }
+}
