@@ -44,8 +44,9 @@ public struct CheckDiagnosis: Sendable, Equatable, Codable {
         }
     }
 
-    public static func make(configFindings: [Finding], endpoints: [EndpointResult], fetch: FetchRun.Report) -> CheckDiagnosis {
-        let fetched = fetch.modules.filter { $0.status != .skipped } + (fetch.toolchain?.fetch.map { [$0] } ?? [])
+    /// - Parameter modules: every module outcome of the fetch, the toolchain's included.
+    public static func make(configFindings: [Finding], endpoints: [EndpointResult], modules: [ModuleFetchOutcome]) -> CheckDiagnosis {
+        let fetched = modules.filter { $0.status != .skipped }
         let total = fetched.count
         let failing = fetched.filter { $0.status == .fails }
         var checks = configFindings.map { CheckLine(kind: .config, subject: $0.target, severity: $0.severity, detail: $0.id) }

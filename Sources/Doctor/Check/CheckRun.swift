@@ -49,7 +49,8 @@ public struct CheckRun: Sendable {
         async let fetch = fetchModules(config: config, deadline: deadline)
         let results = await probe(endpoints, deadline: deadline)
         let report = await fetch
-        let diagnosis = CheckDiagnosis.make(configFindings: config.findings, endpoints: results, fetch: report)
+        let diagnosis = CheckDiagnosis.make(configFindings: config.findings, endpoints: results,
+                                                modules: report.modules + (report.toolchain?.fetch.map { [$0] } ?? []))
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return Result(config: config, endpoints: results, fetch: report, diagnosis: diagnosis, durationSeconds: seconds)
