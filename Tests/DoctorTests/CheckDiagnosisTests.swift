@@ -59,6 +59,14 @@ struct CheckDiagnosisTests {
         #expect(diagnosis.rootCauses.map(\.finding.id) == ["endpoint.tls.broken", "config.goproxy.off"])
     }
 
+    @Test func privateGuessContradictedByASuccessfulFetchIsOnlyAWarning() {
+        let guess = Finding(id: "config.private-module.not-in-goprivate", severity: .failure, target: "x.example")
+        let served = CheckDiagnosis.make(configFindings: [guess], endpoints: [], modules: [outcome("x.example/a@v1.0.0")])
+        #expect(served.status == .warnings && served.rootCauses.isEmpty)
+        let failed = CheckDiagnosis.make(configFindings: [guess], endpoints: [], modules: [outcome("x.example/a@v1.0.0", fails: .http, failureClass: "not-found")])
+        #expect(failed.status == .failures && failed.rootCauses.contains { $0.finding.id == guess.id })
+    }
+
     @Test func exitStatusFollowsWorstSeverity() throws {
         let healthy = CheckDiagnosis.make(configFindings: [Finding(id: "i", severity: .info, target: "t")],
                                           endpoints: [try endpoint("https://p.example", ["m@v1"])], modules: [outcome("m@v1")])

@@ -49,6 +49,7 @@ public struct CheckDiagnosis: Sendable, Equatable, Codable {
         let fetched = modules.filter { $0.status != .skipped }
         let total = fetched.count
         let failing = fetched.filter { $0.status == .fails }
+        let configFindings = configFindings.map { contradictedByFetch($0, fetched) ? demoted($0) : $0 }
         var checks = configFindings.map { CheckLine(kind: .config, subject: $0.target, severity: $0.severity, detail: $0.id) }
         if configFindings.isEmpty { checks.append(CheckLine(kind: .config, subject: "go env", severity: nil, detail: "")) }
         var findings = configFindings
@@ -110,6 +111,20 @@ public struct CheckDiagnosis: Sendable, Equatable, Codable {
         let status: Status = findings.contains { $0.severity == .failure } ? .failures
             : findings.contains { $0.severity == .warning } ? .warnings : .healthy
         return CheckDiagnosis(status: status, rootCauses: ordered(roots), findings: findings, checks: checks)
+    }
+
+    /// The private-module heuristic is a guess; a fetch that served every module of that host
+    /// through the proxy proves it wrong for this machine.
+    static func contradictedByFetch(_ finding: Finding, _ fetched: [ModuleFetchOutcome]) -> Bool {
+        guard finding.id == "config.private-module.not-in-goprivate", finding.severity == .failure else { return false }
+        let ofHost = fetched.filter { PrivateModuleHeuristic.host(of: $0.path).lowercased() == finding.target.lowercased() }
+        return !ofHost.isEmpty && ofHost.allSatisfy { $0.status == .ok }
+    }
+
+    static func demoted(_ finding: Finding) -> Finding {
+        var copy = finding
+        copy.severity = .warning
+        return copy
     }
 
     /// Most blocked modules first, then worst severity; stable otherwise.
