@@ -33,16 +33,19 @@ public struct CheckTextRenderer: Sendable {
         lines += ["", style.bold(catalog.text("ui.check.checks"))]
         for check in diagnosis.checks {
             let kind = catalog.text("ui.check.kind.\(check.kind.rawValue)").padding(toLength: 9, withPad: " ", startingAt: 0)
-            lines.append("  \(style.mark(check.severity)) \(kind) \(check.subject)  " + style.dim(detail(check, endpoints: endpoints)))
+            lines.append("  \(style.mark(check.severity)) \(kind) \(check.subject)  " + style.dim(detail(check, endpoints: endpoints, findings: diagnosis.findings)))
         }
         lines += ["", style.bold(catalog.text("ui.check.status.\(diagnosis.status.rawValue)", ["seconds": String(format: "%.1f", seconds)]))]
         return lines.joined(separator: "\n") + "\n"
     }
 
-    func detail(_ check: CheckLine, endpoints: [CheckEndpoint]) -> String {
+    func detail(_ check: CheckLine, endpoints: [CheckEndpoint], findings: [Finding]) -> String {
         switch check.kind {
         case .config:
-            return check.severity == nil ? catalog.text("ui.check.config-ok") : check.detail
+            guard check.severity != nil else { return catalog.text("ui.check.config-ok") }
+            // The detail of a config line is its finding's id: show the finding's sentence.
+            guard let finding = findings.first(where: { $0.id == check.detail && $0.target == check.subject }) else { return check.detail }
+            return catalog.text(finding.messageKey, finding.arguments)
         case .module, .toolchain:
             return check.severity == nil ? catalog.text("ui.check.served-by", ["source": check.detail]) : check.detail
         case .endpoint:
