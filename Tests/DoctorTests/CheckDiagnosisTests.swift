@@ -77,6 +77,17 @@ struct CheckDiagnosisTests {
         #expect(CheckDiagnosis.Status.failures.rawValue == 2 && CheckDiagnosis.Status.warnings.rawValue == 1)
     }
 
+    @Test func databaseURLNotOnTheSettledRouteIsNoCause() throws {
+        let direct = try endpoint("https://sum.golang.org", ["m.example/a@v1.0.0"], role: .checksumDatabase, root: .tcp)
+        let viaProxy = direct.settingUnused(databaseBase: "https://goproxy.cn/sumdb/sum.golang.org")
+        #expect(viaProxy.unused && viaProxy.rootLayer == nil)
+        let diagnosis = CheckDiagnosis.make(configFindings: [], endpoints: [viaProxy], modules: [outcome("m.example/a@v1.0.0")])
+        #expect(diagnosis.status == .healthy && diagnosis.rootCauses.isEmpty)
+        let settledThere = direct.settingUnused(databaseBase: "https://sum.golang.org")
+        #expect(!settledThere.unused && settledThere.rootLayer == .tcp)
+        #expect(!direct.settingUnused(databaseBase: nil).unused)
+    }
+
     @Test func httpsProxyCountsOnlyWhenUnreachable() throws {
         let answered = try endpoint("http://corp.example:3128", ["m@v1"], role: .httpsProxy, root: .http)
         #expect(answered.rootLayer == nil)

@@ -29,16 +29,28 @@ public struct CheckDiagnosis: Sendable, Equatable, Codable {
     public struct EndpointResult: Sendable, Equatable, Codable {
         public var endpoint: CheckEndpoint
         public var verdict: EndpointVerdict
+        /// The go command turned out not to contact it: a checksum-database URL after the
+        /// route settled on an earlier base (modfetch/sumdb.go initBase). Its failures are not causes.
+        public var unused: Bool
 
-        public init(endpoint: CheckEndpoint, verdict: EndpointVerdict) {
+        public init(endpoint: CheckEndpoint, verdict: EndpointVerdict, unused: Bool = false) {
             self.endpoint = endpoint
             self.verdict = verdict
+            self.unused = unused
+        }
+
+        /// Marks a checksum-database-only endpoint unused when the database route settled on
+        /// another base (`base`: the routing's URL; nil when it was not resolved).
+        public func settingUnused(databaseBase base: String?) -> EndpointResult {
+            guard endpoint.roles == [.checksumDatabase], let base, let settled = CheckEndpoints.target(url: base) else { return self }
+            let baseKey = CheckEndpoint(target: settled, roles: [], modules: []).key
+            return EndpointResult(endpoint: endpoint, verdict: verdict, unused: baseKey != endpoint.key)
         }
 
         /// The broken layer that counts: for HTTPS_PROXY only DNS and TCP do (a proxy need not
         /// answer a plain GET of "/").
         public var rootLayer: Layer? {
-            guard let root = verdict.rootLayer else { return nil }
+            guard let root = verdict.rootLayer, !unused else { return nil }
             if endpoint.roles == [.httpsProxy] && ![.dns, .tcp].contains(root) { return nil }
             return root
         }
@@ -75,11 +87,15 @@ public struct CheckDiagnosis: Sendable, Equatable, Codable {
 
         for result in endpoints {
             let verdict = result.verdict
-            let severity = result.rootLayer != nil ? Severity.failure : verdict.findings.map(\.severity).filter { $0 != .info }.max()
-            let detail = result.rootLayer.map { "\($0.rawValue): " + (verdict.layers.first { $0.layer == result.rootLayer }?.detail ?? "") }
+            var severity = result.rootLayer != nil ? Severity.failure : verdict.findings.map(\.severity).filter { $0 != .info }.max()
+            var detail = result.rootLayer.map { "\($0.rawValue): " + (verdict.layers.first { $0.layer == result.rootLayer }?.detail ?? "") }
                 ?? verdict.layers.filter { $0.status == .ok }.map(\.layer.rawValue).joined(separator: " ")
+            if result.unused {
+                severity = verdict.rootLayer == nil ? nil : .info
+                detail = "not contacted: the checksum database route settled on another base" + (verdict.rootLayer.map { " (\($0.rawValue) broken)" } ?? "")
+            }
             checks.append(CheckLine(kind: .endpoint, subject: result.endpoint.key, severity: severity, detail: detail))
-            let kept = verdict.findings.filter { $0.id != "endpoint.healthy" && (result.rootLayer != nil || $0.severity != .failure) }
+            let kept = result.unused ? [] : verdict.findings.filter { $0.id != "endpoint.healthy" && (result.rootLayer != nil || $0.severity != .failure) }
             findings += kept
             if result.rootLayer != nil, let root = kept.first(where: { $0.severity == .failure }) {
                 roots.append(CheckRootCause(finding: root, endpoint: result.endpoint.key,

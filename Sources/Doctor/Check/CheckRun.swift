@@ -47,8 +47,9 @@ public struct CheckRun: Sendable {
                                          installation: installation, goCommandEnv: nil)
         let endpoints = CheckEndpoints.collect(routes: config.routes, environment: environment)
         async let fetch = fetchModules(config: config, deadline: deadline)
-        let results = await probe(endpoints, deadline: deadline)
+        let probed = await probe(endpoints, deadline: deadline)
         let report = await fetch
+        let results = probed.map { $0.settingUnused(databaseBase: report.sumdb?.base) }
         let diagnosis = CheckDiagnosis.make(configFindings: config.findings, endpoints: results,
                                                 modules: report.modules + (report.toolchain?.fetch.map { [$0] } ?? []))
         let elapsed = ContinuousClock.now - start
