@@ -115,6 +115,12 @@ public struct CheckDiagnosis: Sendable, Equatable, Codable {
             findings.append(finding)
             checks.append(CheckLine(kind: .module, subject: name, severity: .failure, detail: "\(failure.layer.rawValue) (\(failure.failureClass))"))
             guard unexplained.contains(where: { $0.path == module.path && $0.version == module.version }) else { continue }
+            // A failure the configuration alone decides belongs to the first configuration failure.
+            if failure.layer == .config, let position = roots.firstIndex(where: { $0.endpoint == nil && $0.finding.layer == .config }) {
+                roots[position].blockedModules.append(name)
+                roots[position].blockedModules.sort()
+                continue
+            }
             let key = "\(failure.layer.rawValue)/\(failure.failureClass)"
             if groups[key] == nil { groupOrder.append(key); groups[key] = (finding, []) }
             groups[key]?.modules.append(name)
