@@ -17,18 +17,8 @@ public enum TraceICMPPacket {
         return packet
     }
 
-    /// RFC 1071 Internet checksum.
-    public static func checksum(_ bytes: [UInt8]) -> UInt16 {
-        var sum: UInt32 = 0
-        var index = 0
-        while index + 1 < bytes.count {
-            sum += UInt32(bytes[index]) << 8 | UInt32(bytes[index + 1])
-            index += 2
-        }
-        if index < bytes.count { sum += UInt32(bytes[index]) << 8 }
-        while sum >> 16 != 0 { sum = (sum & 0xffff) + (sum >> 16) }
-        return ~UInt16(sum)
-    }
+    /// RFC 1071 Internet checksum (the one ping's echo requests use too).
+    public static func checksum(_ bytes: [UInt8]) -> UInt16 { ICMPEchoRequest.checksum(bytes) }
 
     /// What a received ICMP message says about one of our probes.
     public struct Decoded: Sendable, Equatable {
