@@ -27,7 +27,7 @@ extension LabSuite {
                 let hashes = try await lab.addModules(modules, to: honest)
                 let altered = ModuleTree(root: scratch + "/altered/root", goSumPath: scratch + "/altered/go.sum")
                 try FileManager.default.createDirectory(atPath: altered.root, withIntermediateDirectories: true)
-                FileManager.default.createFile(atPath: altered.goSumPath, contents: Data())
+                _ = FileManager.default.createFile(atPath: altered.goSumPath, contents: Data())
                 var tampered = modules
                 tampered[7].files["extra.go"] = "package mod\n\n// injected\n"
                 let alteredHashes = try await lab.addModules(tampered, to: altered)
@@ -88,7 +88,7 @@ extension LabSuite {
                     $0.hasPrefix("example.com/f3 v1.0.3 ") ? "example.com/f3 v1.0.3 h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=" : $0
                 }
                 try FileManager.default.createDirectory(atPath: forkTree.root, withIntermediateDirectories: true)
-                FileManager.default.createFile(atPath: forkTree.goSumPath, contents: Data((forkedLines.joined(separator: "\n") + "\n").utf8))
+                _ = FileManager.default.createFile(atPath: forkTree.goSumPath, contents: Data((forkedLines.joined(separator: "\n") + "\n").utf8))
                 let keys = scratch + "/sumdb.keys"
                 let prefix = "/sumdb/sum.lab.example"
                 let direct = try await lab.startSumDB(on: chain.server, tree: honest, address: server, port: 8081,

@@ -1,0 +1,179 @@
+import Foundation
+import LabKit
+import Testing
+
+extension LabSuite {
+    /// The benchmark behind `bench/check-vs-manual.sh` (runs only with GOMOD_BENCH=1): per lab
+    /// scenario, the wall time of `gomod-doctor check` to its verdict, of the classic manual
+    /// sequence (go env; curl -I; nslookup; traceroute; netstat) and of the real
+    /// `go mod download` until it fails, side by side. Figures are printed (and written to
+    /// GOMOD_BENCH_OUT when set); what is asserted is only that each scenario produced the
+    /// verdict it was built for — no timing assertion.
+    @Suite
+    struct CheckBenchmarkLabTests {
+        static let enabled = ProcessInfo.processInfo.environment["GOMOD_BENCH"] == "1"
+        /// A person running the manual sequence waits for each tool's own timeout; we stop each
+        /// step after this many seconds and say so.
+        static let manualStepCap = 30
+        /// `go mod download` is stopped after this many seconds (reported as "≥").
+        static let goCap = 150
+
+        enum Scenario: String, CaseIterable {
+            case healthy = "healthy"
+            case proxyBlackhole = "proxy TCP blackhole (DROP)"
+            case proxyReset = "proxy TCP reset"
+            case proxyExpiredCertificate = "proxy TLS certificate expired"
+            case dnsServerUnreachable = "DNS server unreachable"
+            case sumdbUnreachable = "checksum database unreachable"
+            case httpsProxyDown = "HTTPS_PROXY down"
+        }
+
+        struct Row {
+            var scenario: Scenario
+            var checkSeconds: Double
+            var checkVerdict: String
+            var manualSeconds: Double
+            var manualCapped: [String]
+            var goSeconds: Double
+            var goOutcome: String
+        }
+
+        @Test(.enabled(if: enabled, "benchmark: set GOMOD_BENCH=1 (bench/check-vs-manual.sh)"))
+        func checkVersusManualVersusGo() async throws {
+            var rows: [Row] = []
+            for scenario in Scenario.allCases {
+                rows.append(try await measure(scenario))
+                print(Self.format(rows.last.map { [$0] } ?? [], header: rows.count == 1))
+            }
+            let table = Self.format(rows, header: true)
+            if let path = ProcessInfo.processInfo.environment["GOMOD_BENCH_OUT"] {
+                try table.write(toFile: path, atomically: true, encoding: .utf8)
+            }
+            for row in rows {
+                #expect((row.scenario == .healthy) == (row.checkVerdict == "healthy"), "\(row.scenario.rawValue): \(row.checkVerdict)")
+                #expect((row.scenario == .healthy) == row.goOutcome.hasPrefix("ok"), "\(row.scenario.rawValue): go \(row.goOutcome)")
+            }
+        }
+
+        /// One fresh lab per scenario: client — r1 — server; dnsmasq, an HTTPS lab GOPROXY by
+        /// name (lab CA trusted through SSL_CERT_FILE), a lab checksum database, a project with
+        /// two requirements; then the scenario's fault.
+        func measure(_ scenario: Scenario) async throws -> Row {
+            try await Lab.with { lab in
+                let chain = try await lab.chain(routers: 1)
+                let ip = chain.serverInterface.ipv4
+                let tree = try await lab.makeModuleTree()
+                try await lab.addModules([LabModule(path: "github.com/lab/a", version: "v1.0.0"),
+                                          LabModule(path: "github.com/lab/b", version: "v1.0.0")], to: tree)
+                let ca = try await lab.makeCertificateAuthority(name: "bench lab CA")
+                let validity: CertificateValidity = scenario == .proxyExpiredCertificate ? .expired : .valid
+                let certificate = try await lab.issueCertificate(from: ca, commonName: "proxy.lab.example",
+                                                                 dnsNames: ["proxy.lab.example"], validity: validity)
+                try await lab.startGoProxy(on: chain.server, tree: tree, port: 443, certificate: certificate)
+                let sumdb = try await lab.startSumDB(on: chain.server, tree: tree, address: ip)
+                try await lab.startDNSServer(on: chain.server, address: ip, config: DNSServerConfig(records: [.a("proxy.lab.example", ip)]))
+                try await lab.setResolver(on: chain.client, nameservers: [ip])
+
+                let work = await lab.scratchPath("bench-project")
+                try FileManager.default.createDirectory(atPath: work + "/wd", withIntermediateDirectories: true)
+                try "module lab.example/app\n\ngo 1.19\n\nrequire (\n\tgithub.com/lab/a v1.0.0\n\tgithub.com/lab/b v1.0.0\n)\n"
+                    .write(toFile: work + "/wd/go.mod", atomically: true, encoding: .utf8)
+                var environment = [
+                    "GOPATH": work + "/gopath", "GOMODCACHE": work + "/gopath/pkg/mod", "GOCACHE": work + "/cache",
+                    "GOFLAGS": "-modcacherw", "GOENV": "off", "GOTOOLCHAIN": "local",
+                    "GOPROXY": "https://proxy.lab.example", "SSL_CERT_FILE": ca.certificatePath, "GOSUMDB": sumdb.gosumdb(),
+                ]
+
+                switch scenario {
+                case .healthy, .proxyExpiredCertificate:
+                    break
+                case .proxyBlackhole:
+                    try await lab.addFirewallRule(host: chain.server, PacketMatch(chain: "INPUT", destinationPort: 443), .drop)
+                case .proxyReset:
+                    try await lab.addFirewallRule(host: chain.server, PacketMatch(chain: "INPUT", destinationPort: 443), .rejectWithTCPReset)
+                case .dnsServerUnreachable:
+                    try await lab.addFirewallRule(host: chain.server, PacketMatch(chain: "INPUT", proto: "udp", destinationPort: 53), .drop)
+                    try await lab.addFirewallRule(host: chain.server, PacketMatch(chain: "INPUT", proto: "tcp", destinationPort: 53), .drop)
+                case .sumdbUnreachable:
+                    try await lab.addFirewallRule(host: chain.server, PacketMatch(chain: "INPUT", destinationPort: sumdb.port), .drop)
+                case .httpsProxyDown:
+                    // An address on the server's subnet where nothing listens: connections are refused.
+                    environment["HTTPS_PROXY"] = "http://\(ip):3128"
+                }
+
+                let binary = try DoctorRun.binary
+                let check = try await timed {
+                    try await lab.run(in: chain.client, [binary, "check", work + "/wd", "--json", "--timeout", "8"],
+                                      environment: environment, timeout: .seconds(60))
+                }
+                let verdict = Self.topRootCause(check.result.stdout)
+
+                var manualSeconds = 0.0
+                var capped: [String] = []
+                let cap = Self.manualStepCap
+                let steps: [(String, [String])] = [
+                    ("go env", ["go", "env"]),
+                    ("curl -I", ["curl", "-sS", "-I", "https://proxy.lab.example/github.com/lab/a/@v/list"]),
+                    ("nslookup", ["nslookup", "proxy.lab.example"]),
+                    ("traceroute", ["traceroute", "proxy.lab.example"]),
+                    ("netstat", ["netstat", "-tn"]),
+                ]
+                for (name, argv) in steps {
+                    let step = try await timed {
+                        try await lab.run(in: chain.client, ["timeout", "\(cap)"] + argv, environment: environment,
+                                          workingDirectory: work + "/wd", timeout: .seconds(Int64(cap + 10)))
+                    }
+                    manualSeconds += step.seconds
+                    if step.result.termination == .exited(124) { capped.append(name) }
+                }
+
+                let go = try await timed {
+                    try await lab.run(in: chain.client, ["timeout", "\(Self.goCap)", "go", "mod", "download"], environment: environment,
+                                      workingDirectory: work + "/wd", timeout: .seconds(Int64(Self.goCap + 15)))
+                }
+                let goOutcome: String
+                switch go.result.termination {
+                case .exited(0): goOutcome = "ok"
+                case .exited(124): goOutcome = "still running at \(Self.goCap) s"
+                default:
+                    let line = go.result.stderr.split(separator: "\n").first.map(String.init) ?? ""
+                    goOutcome = "failed: " + String(line.prefix(70))
+                }
+                return Row(scenario: scenario, checkSeconds: check.seconds, checkVerdict: verdict, manualSeconds: manualSeconds,
+                           manualCapped: capped, goSeconds: go.seconds, goOutcome: goOutcome)
+            }
+        }
+
+        func timed(_ body: () async throws -> CommandResult) async throws -> (result: CommandResult, seconds: Double) {
+            let start = ContinuousClock.now
+            let result = try await body()
+            let elapsed = ContinuousClock.now - start
+            return (result, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        }
+
+        /// "healthy", or the top root cause as "<layer> <id>" from the check document.
+        static func topRootCause(_ json: String) -> String {
+            guard let document = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return "no JSON" }
+            guard let root = (document["rootCauses"] as? [[String: Any]])?.first,
+                  let finding = root["finding"] as? [String: Any] else { return document["status"] as? String ?? "?" }
+            return "\(finding["layer"] as? String ?? "?") \(finding["id"] as? String ?? "?")"
+        }
+
+        static func format(_ rows: [Row], header: Bool) -> String {
+            func pad(_ text: String, _ width: Int) -> String { text.count >= width ? text : text + String(repeating: " ", count: width - text.count) }
+            func seconds(_ value: Double) -> String { String(format: "%.1f s", value) }
+            var lines: [String] = []
+            if header {
+                lines.append(pad("scenario", 32) + pad("check", 9) + pad("manual", 10) + pad("go mod download", 17) + "check verdict | go outcome")
+            }
+            for row in rows {
+                let manual = seconds(row.manualSeconds) + (row.manualCapped.isEmpty ? "" : "*")
+                let go = (row.goOutcome.hasPrefix("still") ? "≥" : "") + seconds(row.goSeconds)
+                lines.append(pad(row.scenario.rawValue, 32) + pad(seconds(row.checkSeconds), 9) + pad(manual, 10) + pad(go, 17)
+                             + row.checkVerdict + " | " + row.goOutcome
+                             + (row.manualCapped.isEmpty ? "" : "  (* stopped after \(manualStepCap) s: \(row.manualCapped.joined(separator: ", ")))"))
+            }
+            return lines.joined(separator: "\n") + "\n"
+        }
+    }
+}
