@@ -8,7 +8,7 @@ import Glibc
 public struct ConnectAttempt: Sendable, Codable, Equatable {
     /// "10.77.2.2:443" or "[fd77::2]:443".
     public var address: String
-    /// nil on success, else "refused", "timeout", "unreachable", "reset", "other".
+    /// nil on success, else "refused", "timeout", "unreachable", "reset", "blocked", "other".
     public var errorClass: String?
     public var error: String?
     public var durationSeconds: Double
@@ -54,9 +54,9 @@ public enum HTTPDialer {
                 result.channel = channel
                 return result
             } catch {
-                let (errorClass, text) = classify(error)
+                let (errorClass, text) = classify(error, endpoint: address.withPort(port))
                 result.attempts.append(ConnectAttempt(address: address.withPort(port), errorClass: errorClass,
-                                                      error: "dial tcp \(address.withPort(port)): \(text)",
+                                                      error: text,
                                                       durationSeconds: PhaseClock.seconds(since: start)))
             }
         }
@@ -73,22 +73,19 @@ public enum HTTPDialer {
         return FailureClass(last.errorClass ?? "other", dial.attempts.compactMap(\.error).joined(separator: "; "))
     }
 
-    /// Bounded class plus Go-like text ("connect: connection refused", "i/o timeout").
-    static func classify(_ error: any Error) -> (String, String) {
-        if case ChannelError.connectTimeout = error { return ("timeout", "i/o timeout") }
+    /// Bounded class plus the go command's text, by the TCP probe's classifier (one wording
+    /// for a refused or timed-out connect, whichever probe saw it).
+    static func classify(_ error: any Error, endpoint: String) -> (String, String) {
+        if case ChannelError.connectTimeout = error { return ("timeout", TCPFailureClassifier.timeoutDetail(endpoint: endpoint)) }
         if let io = error as? IOError {
-            switch io.errnoCode {
-            case ECONNREFUSED: return ("refused", "connect: connection refused")
-            case ENETUNREACH: return ("unreachable", "connect: network is unreachable")
-            case EHOSTUNREACH: return ("unreachable", "connect: no route to host")
-            case ECONNRESET: return ("reset", "read: connection reset by peer")
-            case ETIMEDOUT: return ("timeout", "i/o timeout")
-            default: return ("other", "connect: \(io.description)")
-            }
+            let result = TCPFailureClassifier.result(forConnectErrno: io.errnoCode)
+            let detail = result == .timeout ? TCPFailureClassifier.timeoutDetail(endpoint: endpoint)
+                : TCPFailureClassifier.connectDetail(endpoint: endpoint, errno: io.errnoCode)
+            return (result == .error ? "other" : result.rawValue, detail)
         }
         if let connection = error as? NIOConnectionError, let first = connection.connectionErrors.first {
-            return classify(first.error)
+            return classify(first.error, endpoint: endpoint)
         }
-        return ("other", String(describing: error))
+        return ("other", "dial tcp \(endpoint): \(error)")
     }
 }
