@@ -91,12 +91,12 @@ struct TraceCodecTests {
         control += withUnsafeBytes(of: Int32(11).littleEndian, Array.init)
         control += withUnsafeBytes(of: UInt32(113).littleEndian, Array.init) + [2, 11, 0, 0] + [UInt8](repeating: 0, count: 8)
         control += [2, 0, 0, 0, 10, 77, 2, 2] + [UInt8](repeating: 0, count: 8)
-        let queued = control.withUnsafeBytes { TraceQueuedError.parse(control: $0, destinationPort: 33437) }
+        let queued = TraceQueuedError(control: SocketControlMessages(parsing: control), destinationPort: 33437)
         #expect(queued?.answer == TraceAnswer(kind: .timeExceeded, from: "10.77.2.2", icmpType: 11, icmpCode: 0))
         #expect(queued?.destinationPort == 33437)
         // A truncated control buffer yields nothing.
         let short = Array(control[0..<30])
-        #expect(short.withUnsafeBytes { TraceQueuedError.parse(control: $0, destinationPort: nil) } == nil)
+        #expect(TraceQueuedError(control: SocketControlMessages(parsing: short), destinationPort: nil) == nil)
     }
     #endif
 

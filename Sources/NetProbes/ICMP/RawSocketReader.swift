@@ -12,6 +12,8 @@ struct RawSocketReader {
     struct Received {
         var bytes: [UInt8]
         var from: String?
+        /// The sender's port (for MSG_ERRQUEUE: the original destination port, which names a UDP probe).
+        var fromPort: Int?
         var control: SocketControlMessages
     }
 
@@ -46,8 +48,14 @@ struct RawSocketReader {
         let from = withUnsafeMutablePointer(to: &source) { pointer in
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { PlatformAddressResolver.format($0)?.ip }
         }
+        let fromPort = withUnsafeBytes(of: &source) { bytes -> Int? in
+            let family = Int32(bytes.loadUnaligned(fromByteOffset: 0, as: sa_family_t.self))
+            guard family == AF_INET || family == AF_INET6 else { return nil }
+            return Int(UInt16(bytes[2]) << 8 | UInt16(bytes[3]))
+        }
         let controlMessages = SocketControlMessages(parsing: Array(control.prefix(min(controlLength, control.count))))
-        return .success(Received(bytes: Array(buffer.prefix(min(count, capacity))), from: from, control: controlMessages))
+        return .success(Received(bytes: Array(buffer.prefix(min(count, capacity))), from: from, fromPort: fromPort,
+                                 control: controlMessages))
     }
 
     /// The next queued message, nil when the queue is empty (or the socket failed).

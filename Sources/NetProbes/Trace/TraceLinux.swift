@@ -10,7 +10,6 @@ enum TraceLinux {
     static let ipRecvErr: Int32 = 11
     static let ipv6UnicastHops: Int32 = 16
     static let ipv6RecvErr: Int32 = 25
-    static let msgErrQueue: Int32 = 0x2000
     static let msgDontWait: Int32 = 0x40
     static let originICMP: UInt8 = 2
     static let originICMP6: UInt8 = 3
