@@ -46,8 +46,8 @@ extension EndpointRules {
     }
 
     /// The system resolver's addresses share none with those of at least two public resolvers
-    /// that agree with each other (each pair shares an address). A root cause only when a
-    /// later layer failed against the system's address (`downstreamFailed`): CDNs answer by
+    /// that agree with each other (each pair shares an address). The verdict makes it the root
+    /// cause only when a later layer failed against the system's address: CDNs answer by
     /// location, so a different answer that works is no fault.
     func poisonedFinding(_ dns: EndpointFacts.DNS) -> Finding? {
         let mine = Set(dns.addresses.map(\.ip))
