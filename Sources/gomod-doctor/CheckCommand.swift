@@ -3,6 +3,7 @@ import Doctor
 import Foundation
 import GoModConfig
 import ModuleFetch
+import NetProbes
 import Report
 
 /// `gomod-doctor check [dir]`: every endpoint the go command would use probed layer by layer
@@ -31,12 +32,18 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Output language: en or zh (default from LC_ALL/LANG).")
     var lang: String?
 
+    @Option(name: .long, help: "A public resolver IP[:PORT] to compare with the system resolver (repeatable or comma-separated; default 8.8.8.8,114.114.114.114,223.5.5.5,1.1.1.1; 'none' turns the comparison off).")
+    var resolver: [String] = []
+
     static let usageExitCode: Int32 = 3
 
     /// Checks the options in `run` so a usage error exits with 3.
     func usageProblem() -> String? {
         guard let seconds = Double(timeout), seconds > 0, seconds.isFinite else { return "--timeout must be a positive number of seconds, not \(timeout)" }
         if let lang, Language(argument: lang) == nil { return "--lang must be en or zh, not \(lang)" }
+        if Self.publicResolvers(resolver) == nil {
+            return "--resolver must be IP[:PORT] (or a comma list of them), or none, not \(resolver.joined(separator: ","))"
+        }
         if let directory {
             var isDirectory: ObjCBool = false
             if !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) || !isDirectory.boolValue {
@@ -44,6 +51,21 @@ struct CheckCommand: AsyncParsableCommand {
             }
         }
         return nil
+    }
+
+    /// The `--resolver` values split at commas: the default set when none is given, empty for
+    /// `none`; nil when an item is not an IP[:PORT] or `none` is mixed with addresses.
+    static func publicResolvers(_ values: [String]) -> [DNSServerAddress]? {
+        let items = values.flatMap { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        if items.isEmpty { return CheckResolverComparison.defaultPublicResolvers }
+        if items == ["none"] { return [] }
+        var servers: [DNSServerAddress] = []
+        for item in items {
+            guard let server = DNSServerAddress(parsing: item) else { return nil }
+            if !servers.contains(server) { servers.append(server) }
+        }
+        return servers
     }
 
     func run() async throws {
@@ -57,7 +79,8 @@ struct CheckCommand: AsyncParsableCommand {
         let path = directory.map { $0.hasPrefix("/") ? $0 : current + "/" + $0 } ?? current
         let installation = GoInstallation.locate(environment: environment, hostOS: .current, fileSystem: fileSystem)
         let result = await CheckRun(environment: environment, directory: path, fileSystem: fileSystem, installation: installation,
-                                    timeoutSeconds: Double(timeout) ?? 8, allZips: allZips).run()
+                                    timeoutSeconds: Double(timeout) ?? 8, allZips: allZips,
+                                    publicResolvers: Self.publicResolvers(resolver) ?? []).run()
         if json {
             print(CheckJSON.encode(result))
         } else {

@@ -18,9 +18,12 @@ public struct CheckRun: Sendable {
     public var pingCount: Int
     /// Fetch every module's .zip, not only a sample of three.
     public var allZips: Bool
+    /// The public resolvers compared with resolv.conf's servers, once per host; empty: no comparison.
+    public var publicResolvers: [DNSServerAddress]
 
     public init(environment: [String: String], directory: String, fileSystem: any FileSystemReading, installation: GoInstallation?,
-                timeoutSeconds: Double = 8, resolvConfPath: String = "/etc/resolv.conf", pingCount: Int = 3, allZips: Bool = false) {
+                timeoutSeconds: Double = 8, resolvConfPath: String = "/etc/resolv.conf", pingCount: Int = 3, allZips: Bool = false,
+                publicResolvers: [DNSServerAddress] = CheckResolverComparison.defaultPublicResolvers) {
         self.environment = environment
         self.directory = directory
         self.fileSystem = fileSystem
@@ -29,6 +32,7 @@ public struct CheckRun: Sendable {
         self.resolvConfPath = resolvConfPath
         self.pingCount = pingCount
         self.allZips = allZips
+        self.publicResolvers = publicResolvers
     }
 
     /// Everything `check` saw and concluded.
@@ -57,24 +61,31 @@ public struct CheckRun: Sendable {
         return Result(config: config, endpoints: results, fetch: report, diagnosis: diagnosis, durationSeconds: seconds)
     }
 
-    /// Every endpoint probed at once; results in the endpoints' order.
+    /// Every endpoint probed at once, beside one resolver comparison per distinct host name;
+    /// each endpoint judged with its host's comparison. Results in the endpoints' order.
     func probe(_ endpoints: [CheckEndpoint], deadline: ProbeDeadline) async -> [CheckDiagnosis.EndpointResult] {
         let environment = environment
         let resolvConfPath = resolvConfPath
         let pingCount = pingCount
-        let verdicts = await withTaskGroup(of: (Int, EndpointVerdict).self) { group in
+        let hosts = CheckResolverComparison.hosts(of: endpoints.map(\.target))
+        let comparison = CheckResolverComparison(resolvConfPath: resolvConfPath, publicResolvers: publicResolvers)
+        async let compared = comparison.run(hosts, deadline: deadline)
+        let probed = await withTaskGroup(of: (Int, EndpointEvidence).self) { group in
             for (position, endpoint) in endpoints.enumerated() {
                 group.addTask {
                     let run = EndpointProbeRun(target: endpoint.target, environment: environment, resolvConfPath: resolvConfPath, pingCount: pingCount)
-                    return (position, EndpointVerdict.judge(await run.run(deadline: deadline)))
+                    return (position, await run.run(deadline: deadline))
                 }
             }
-            var collected: [Int: EndpointVerdict] = [:]
-            for await (position, verdict) in group { collected[position] = verdict }
+            var collected: [Int: EndpointEvidence] = [:]
+            for await (position, evidence) in group { collected[position] = evidence }
             return collected
         }
+        let comparisons = await compared
         return endpoints.enumerated().compactMap { position, endpoint in
-            verdicts[position].map { CheckDiagnosis.EndpointResult(endpoint: endpoint, verdict: $0) }
+            guard var evidence = probed[position] else { return nil }
+            evidence.resolvers = comparisons[endpoint.target.host.lowercased()]
+            return CheckDiagnosis.EndpointResult(endpoint: endpoint, verdict: EndpointVerdict.judge(evidence))
         }
     }
 

@@ -8,6 +8,9 @@ public struct EndpointEvidence: Sendable, Equatable, Codable {
     public var target: EndpointTarget
     /// The system resolver's view (resolv.conf servers asked directly, and getaddrinfo).
     public var dns: ProbeResult<SystemResolverEvidence>?
+    /// resolv.conf's servers and the chosen public resolvers asked the same questions
+    /// (A, AAAA); run once per host by `check`, nil when not run.
+    public var resolvers: ProbeResult<ResolverComparisonEvidence>? = nil
     /// Echo requests to the first resolved address.
     public var icmp: ProbeResult<PingEvidence>?
     /// One connect per resolved address.

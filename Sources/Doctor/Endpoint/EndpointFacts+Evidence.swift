@@ -8,6 +8,9 @@ extension EndpointFacts {
             self.dns = DNS(outcome: dns.outcome, errorClass: dns.evidence.platform.errorClass,
                            addresses: dns.evidence.platform.addresses)
         }
+        if let comparison = evidence.resolvers {
+            resolvers = Resolver.distil(comparison.evidence.answers)
+        }
         if let icmp = evidence.icmp {
             self.icmp = ICMP(outcome: icmp.outcome, address: icmp.evidence.address?.ip,
                              sent: icmp.evidence.transmitted, received: icmp.evidence.received)

@@ -114,6 +114,9 @@ public struct EndpointFacts: Sendable, Equatable {
 
     public var target: EndpointTarget
     public var dns: DNS?
+    /// The resolver comparison for the host (resolv.conf's servers and the chosen public
+    /// resolvers, asked directly); empty when it was not run.
+    public var resolvers: [Resolver] = []
     public var icmp: ICMP?
     public var tcp: TCP?
     /// Endpoints seen stuck in SYN_SENT during the TCP probe; nil when the table was unavailable.
@@ -123,9 +126,10 @@ public struct EndpointFacts: Sendable, Equatable {
     public var http: HTTP?
 
     public init(target: EndpointTarget, dns: DNS? = nil, icmp: ICMP? = nil, tcp: TCP? = nil, synSentStuck: [String]? = nil,
-                trace: Trace? = nil, tls: TLS? = nil, http: HTTP? = nil) {
+                trace: Trace? = nil, tls: TLS? = nil, http: HTTP? = nil, resolvers: [Resolver] = []) {
         self.target = target
         self.dns = dns
+        self.resolvers = resolvers
         self.icmp = icmp
         self.tcp = tcp
         self.synSentStuck = synSentStuck

@@ -25,18 +25,6 @@ struct EndpointRules: Sendable {
                        evidence: evidence, fix: fix)
     }
 
-    func dnsFinding(_ dns: EndpointFacts.DNS, _ failure: FailureClass) -> Finding {
-        let id: String
-        switch dns.errorClass ?? failure.code {
-        case "nxdomain": id = "endpoint.dns.nxdomain"
-        case "no-data": id = "endpoint.dns.no-address"
-        case "timeout", "temporary": id = "endpoint.dns.timeout"
-        default: id = "endpoint.dns.failed"
-        }
-        return finding(id, .dns, .failure, evidence: [failure.detail],
-                       commands: ["cat /etc/resolv.conf", "gomod-doctor dig \(host)", "getent ahosts \(host)"])
-    }
-
     func icmpFilteredFinding() -> Finding {
         let icmp = facts.icmp
         return finding("endpoint.icmp-filtered", .icmp, .info, arguments: ["address": icmp?.address ?? address],

@@ -11,12 +11,16 @@ public struct EndpointVerdict: Sendable, Equatable, Codable {
     public var rootLayer: Layer?
     /// Root cause first (or `endpoint.healthy`), then informational findings.
     public var findings: [Finding]
+    /// What each resolver of the comparison answered for the host; nil when none was run.
+    public var resolvers: [EndpointFacts.Resolver]?
 
-    public init(target: EndpointTarget, layers: [EndpointLayerCheck], rootLayer: Layer?, findings: [Finding]) {
+    public init(target: EndpointTarget, layers: [EndpointLayerCheck], rootLayer: Layer?, findings: [Finding],
+                resolvers: [EndpointFacts.Resolver]? = nil) {
         self.target = target
         self.layers = layers
         self.rootLayer = rootLayer
         self.findings = findings
+        self.resolvers = resolvers
     }
 
     /// A connect slower than this is a warning (`endpoint.tcp.slow`), and the probe traces it.
@@ -33,11 +37,19 @@ public struct EndpointVerdict: Sendable, Equatable, Codable {
         var chain = Chain()
         let rules = EndpointRules(facts: facts)
 
+        // A system answer unlike what agreeing public resolvers give is the cause only when a
+        // later layer fails against it (then those failures are its symptoms).
+        let downstreamFailed = facts.tcp?.outcome.isOK == false || facts.tls?.outcome.isOK == false
+            || facts.http.map { rules.httpFinding($0) != nil } == true
         if let dns = facts.dns {
             if let failure = dns.outcome.failure {
                 chain.fail(.dns, failure.detail, rules.dnsFinding(dns, failure))
+            } else if downstreamFailed, let poisoned = rules.poisonedFinding(dns) {
+                let said = poisoned.arguments
+                chain.fail(.dns, "\(said["systemAnswer"] ?? "") vs \(said["answer"] ?? "") from \(said["resolvers"] ?? "")", poisoned)
             } else {
                 chain.add(.dns, .ok, dns.addresses.map(\.ip).joined(separator: " "))
+                if let note = rules.publicDisagreementFinding(dns) { chain.extras.append(note) }
             }
         } else {
             chain.add(.dns, .skipped)
@@ -113,7 +125,8 @@ public struct EndpointVerdict: Sendable, Equatable, Codable {
             findings.insert(rules.healthyFinding(), at: 0)
         }
         findings += chain.extras
-        return EndpointVerdict(target: facts.target, layers: chain.layers, rootLayer: chain.root, findings: findings)
+        return EndpointVerdict(target: facts.target, layers: chain.layers, rootLayer: chain.root, findings: findings,
+                               resolvers: facts.resolvers.isEmpty ? nil : facts.resolvers)
     }
 
     /// Accumulates the chain: the first failure becomes the root, later ones symptoms.
