@@ -103,7 +103,7 @@ extension LabSuite {
 
                 let binary = try DoctorRun.binary
                 let check = try await timed {
-                    try await lab.run(in: chain.client, [binary, "check", work + "/wd", "--json", "--timeout", "8"],
+                    try await lab.run(in: chain.client, [binary, "check", work + "/wd", "--json", "--timeout", "8", "--resolver", "none"],
                                       environment: environment, timeout: .seconds(60))
                 }
                 let verdict = Self.topRootCause(check.result.stdout)
