@@ -26,7 +26,7 @@ public struct CheckTextRenderer: Sendable {
                          + style.dim("[\(cause.finding.id) · \(cause.finding.layer.rawValue) · \(cause.endpoint ?? cause.finding.target)]"))
             for line in cause.finding.evidence { lines.append("      " + style.dim(line)) }
             if let fix = cause.finding.fix {
-                if let key = fix.explanationKey { lines.append("    \(catalog.text("ui.check.fix")): \(catalog.text(key))") }
+                if let key = fix.explanationKey { lines.append("    " + catalog.text("ui.check.fix-line", ["text": catalog.text(key)])) }
                 for command in fix.commands { lines.append("      " + style.cyan("$ \(command)")) }
             }
         }
@@ -47,10 +47,17 @@ public struct CheckTextRenderer: Sendable {
             guard let finding = findings.first(where: { $0.id == check.detail && $0.target == check.subject }) else { return check.detail }
             return catalog.text(finding.messageKey, finding.arguments)
         case .module, .toolchain:
-            return check.severity == nil ? catalog.text("ui.check.served-by", ["source": check.detail]) : check.detail
+            return check.severity == nil ? catalog.text("ui.check.served-by", ["source": check.detail])
+                : catalog.text("ui.check.module-fails", ["detail": check.detail])
         case .endpoint:
-            let base = check.severity == nil ? catalog.text("ui.check.endpoint-ok", ["layers": check.detail]) : check.detail
-            guard let endpoint = endpoints.first(where: { $0.key == check.subject }) else { return base }
+            let endpoint = endpoints.first(where: { $0.key == check.subject })
+            var base = check.severity == nil ? catalog.text("ui.check.endpoint-ok", ["layers": check.detail]) : check.detail
+            // A broken endpoint reads as its root finding's sentence, in the report's language.
+            if check.severity == .failure, let endpoint,
+               let root = findings.first(where: { $0.severity == .failure && $0.target == endpoint.target.hostPort && $0.id.hasPrefix("endpoint.") }) {
+                base = catalog.text(root.messageKey, root.arguments)
+            }
+            guard let endpoint else { return base }
             return base + " — " + catalog.text("ui.check.roles", ["roles": endpoint.roles.map(\.rawValue).joined(separator: ", "),
                                                                   "count": "\(endpoint.modules.count)"])
         }
