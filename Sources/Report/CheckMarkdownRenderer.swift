@@ -62,6 +62,7 @@ public struct CheckMarkdownRenderer: Sendable {
         lines += ["", "### " + catalog.text("ui.check.md.root-causes"), ""]
         if diagnosis.rootCauses.isEmpty { lines.append(catalog.text("ui.check.no-root-cause")) }
         for (index, cause) in diagnosis.rootCauses.enumerated() { lines += rootCause(cause, number: index + 1) }
+        if lines.last == "" { lines.removeLast() }
         lines += ["", "### " + catalog.text("ui.check.md.checks"), ""]
         lines += checklist(diagnosis)
         lines += ["", "### " + catalog.text("ui.check.md.environment"), ""]
