@@ -55,6 +55,15 @@ public struct CheckMermaidRenderer: Sendable {
             lines.append("    end")
             lines += links
         }
+        if result.endpoints.isEmpty, result.selectedChecks.contains(.modules) {
+            // No endpoint probed (--only modules): the module protocol hangs off config alone.
+            let fetched = modules.filter { $0.status != .skipped }
+            let failing = fetched.filter { $0.status == .fails }.count
+            let status: EndpointLayerCheck.Status = fetched.isEmpty ? .skipped : (failing == 0 ? .ok : .failed)
+            let detail = fetched.isEmpty ? "" : "\(fetched.count - failing)/\(fetched.count) ok"
+            lines.append("    modules[\"\(Self.label(catalog.text("ui.check.mermaid.module-protocol"), detail))\"]:::\(status.rawValue)")
+            lines.append("    config --> modules")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -27,9 +27,28 @@ public struct CheckProgressLine: Sendable {
     /// What to write for `progress` on a terminal `width` columns wide: the line rewritten in
     /// place, cut to fit so it never wraps (a wrapped line could not be rewritten).
     public func rewrite(_ progress: CheckProgress, width: Int) -> String {
-        let text = text(progress)
         let room = max(10, width - 1)
-        return Self.clear + (text.count > room ? String(text.prefix(room - 1)) + "…" : text)
+        var fitted = ""
+        var used = 0
+        for character in text(progress) {
+            let columns = Self.columns(character)
+            if used + columns > room - 1 {
+                fitted += "…"
+                break
+            }
+            fitted.append(character)
+            used += columns
+        }
+        return Self.clear + fitted
+    }
+
+    /// Terminal columns of a character: 2 for East Asian wide ones (the zh text), else 1.
+    static func columns(_ character: Character) -> Int {
+        guard let scalar = character.unicodeScalars.first?.value else { return 1 }
+        let wide = (0x1100...0x115F).contains(scalar) || (0x2E80...0xA4CF).contains(scalar) || (0xAC00...0xD7A3).contains(scalar)
+            || (0xF900...0xFAFF).contains(scalar) || (0xFE30...0xFE4F).contains(scalar) || (0xFF00...0xFF60).contains(scalar)
+            || (0xFFE0...0xFFE6).contains(scalar)
+        return wide ? 2 : 1
     }
 
     /// `https://proxy.lab.example:443` → `proxy.lab.example` (the key without scheme and port).

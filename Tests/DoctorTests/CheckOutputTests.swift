@@ -162,5 +162,17 @@ struct CheckOutputTests {
         #expect(line.text(CheckProgress(endpoints: 1, modules: 0, done: 0, finished: nil)) == "checking 1 endpoints, 0 modules… 0/1 done")
         let rewritten = line.rewrite(CheckProgress(endpoints: 5, modules: 12, done: 7, finished: item), width: 30)
         #expect(rewritten.hasPrefix(CheckProgressLine.clear) && rewritten.count == CheckProgressLine.clear.count + 29)
+        // Chinese characters take two columns: the cut line still fits 30 columns.
+        let zh = CheckProgressLine(catalog: MessageCatalog(language: .zh)).rewrite(CheckProgress(endpoints: 5, modules: 12, done: 7, finished: item), width: 30)
+        let columns = zh.dropFirst(CheckProgressLine.clear.count).reduce(0) { $0 + CheckProgressLine.columns($1) }
+        #expect(zh.hasSuffix("…") && columns <= 29 && columns >= 27)
+    }
+
+    @Test func mermaidWithoutEndpointsShowsTheModuleProtocolOffConfig() throws {
+        var result = try result()
+        result.endpoints = []
+        result.selectedChecks = [.config, .modules]
+        let text = CheckMermaidRenderer(catalog: MessageCatalog(language: .en)).render(result)
+        #expect(text.contains("    modules[\"module protocol<br/>0/2 ok\"]:::failed\n    config --> modules\n"))
     }
 }

@@ -5,7 +5,8 @@ import NetProbes
 /// beside the TCP connects, with a SYN_SENT watcher over them; then — when TCP failed or was
 /// slow — a TCP-SYN trace to the port, beside TLS (https) and the HTTP request when TCP
 /// connected. A layer whose prerequisite failed is not probed (its failure would only be a
-/// symptom). The probes' own `ProbeResult`s are kept as the evidence.
+/// symptom). The probes' own `ProbeResult`s are kept as the evidence. `checks` (`check --only`)
+/// leaves layers out entirely: nothing is sent for them and their evidence stays nil.
 public struct EndpointProbeRun: Sendable {
     public var target: EndpointTarget
     /// The process environment (SSL_CERT_FILE, HTTPS_PROXY, …), passed as a value.
