@@ -129,6 +129,19 @@ struct CheckOutputTests {
         #expect(text.contains("未运行（--only）：icmp, path, sockets, tls, http, modules, toolchain"))
     }
 
+    @Test func markdownQuotesTheErrorAndWhatTheCheckFocusedOn() throws {
+        var result = try result()
+        let text = "go: github.com/lab/a@v1.0.0: Get \"https://user:tok3n@proxy.lab.example/github.com/lab/a/@v/v1.0.0.info\": dial tcp 10.1.2.3:443: i/o timeout"
+        let explanations = ErrorExplanation.explainAll(text)
+        result.focus = CheckFocus(explanations: explanations)
+        let markdown = CheckMarkdownRenderer(catalog: MessageCatalog(language: .en))
+            .render(result, directory: "/p", environment: environment(result), fromError: ExplainReport(explanations, language: .en))
+        #expect(markdown.contains("### The go error\n\n```text\ngo: github.com/lab/a@v1.0.0: Get"))
+        #expect(markdown.contains("- **tcp / timeout**: "))
+        #expect(markdown.contains("Focused on the pasted error — hosts: 10.1.2.3, proxy.lab.example; modules: github.com/lab/a@v1.0.0"))
+        #expect(!markdown.contains("tok3n"))
+    }
+
     @Test func mermaidIsAFlowchartWithTheFailedNodeAndSafeIds() throws {
         let text = CheckMermaidRenderer(catalog: MessageCatalog(language: .en)).render(try result())
         let lines = text.split(separator: "\n").map(String.init)
