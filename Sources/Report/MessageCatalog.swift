@@ -39,4 +39,5 @@ public struct MessageCatalog: Sendable {
         .merging(VerifyMessages.entries) { first, _ in first }
         .merging(CheckMessages.entries) { first, _ in first }
         .merging(CheckDNSMessages.entries) { first, _ in first }
+        .merging(CheckOutputMessages.entries) { first, _ in first }
 }

@@ -34,6 +34,23 @@ struct CheckCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: "A public resolver IP[:PORT] to compare with the system resolver (repeatable or comma-separated; default 8.8.8.8,114.114.114.114,223.5.5.5,1.1.1.1; 'none' turns the comparison off).")
     var resolver: [String] = []
+    // MARK: --list, --only, --markdown, --mermaid, --from-error (CheckCommand+Outputs.swift)
+    @Flag(name: .long, help: "List the named checks --only accepts, with a one-line description each (with --json: as JSON).")
+    var list = false
+
+    @Option(name: .long, help: ArgumentHelp("Run only these checks (repeatable, or a comma list: --only dns,tcp); config always runs. See --list.",
+                                            valueName: "names"))
+    var only: [String] = []
+
+    @Flag(name: .long, help: "Print a Markdown report for pasting into an issue (secrets redacted; includes go version and go env).")
+    var markdown = false
+
+    @Flag(name: .long, help: "Print a Mermaid flowchart of each endpoint's layer chain, marking where it broke.")
+    var mermaid = false
+
+    @Option(name: .customLong("from-error"), help: ArgumentHelp("Focus the check on what a pasted go error names (file, or - for standard input; at most 1 MiB).",
+                                                                valueName: "file"))
+    var fromError: String?
 
     static let usageExitCode: Int32 = 3
 
@@ -44,6 +61,7 @@ struct CheckCommand: AsyncParsableCommand {
         if Self.publicResolvers(resolver) == nil {
             return "--resolver must be IP[:PORT] (or a comma list of them), or none, not \(resolver.joined(separator: ","))"
         }
+        if let problem = outputUsageProblem() { return problem }
         if let directory {
             var isDirectory: ObjCBool = false
             if !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) || !isDirectory.boolValue {
@@ -78,13 +96,30 @@ struct CheckCommand: AsyncParsableCommand {
         let current = FileManager.default.currentDirectoryPath
         let path = directory.map { $0.hasPrefix("/") ? $0 : current + "/" + $0 } ?? current
         let installation = GoInstallation.locate(environment: environment, hostOS: .current, fileSystem: fileSystem)
-        let result = await CheckRun(environment: environment, directory: path, fileSystem: fileSystem, installation: installation,
-                                    timeoutSeconds: Double(timeout) ?? 8, allZips: allZips,
-                                    publicResolvers: Self.publicResolvers(resolver) ?? []).run()
+        let language = lang.flatMap(Language.init(argument:)) ?? Language.fromEnvironment(environment)
+        if list {
+            print(json ? try CheckListOutput.json(catalog: MessageCatalog(language: language)) : CheckListOutput.text(catalog: MessageCatalog(language: language)),
+                  terminator: json ? "\n" : "")
+            return
+        }
+        let explanations = try readFromError()
+        var run = CheckRun(environment: environment, directory: path, fileSystem: fileSystem, installation: installation,
+                           timeoutSeconds: Double(timeout) ?? 8, allZips: allZips,
+                           publicResolvers: Self.publicResolvers(resolver) ?? [])
+        run.checks = (try? CheckName.selection(only)) ?? CheckName.all
+        run.focus = explanations.map(CheckFocus.init(explanations:))
+        let progressWriter = showsProgress ? CheckProgressWriter(catalog: MessageCatalog(language: language)) : nil
+        if let progressWriter { run.progress = { progressWriter.report($0) } }
+        let result = await run.run()
+        progressWriter?.finish()
+        let fromErrorReport = explanations.map { ExplainReport($0, language: language) }
         if json {
-            print(CheckJSON.encode(result))
+            print(CheckJSON.encode(result, fromError: fromErrorReport))
+        } else if markdown || mermaid {
+            print(renderDiagram(result, directory: path, installation: installation, environment: environment,
+                                language: language, fromError: fromErrorReport), terminator: "")
         } else {
-            let language = lang.flatMap(Language.init(argument:)) ?? Language.fromEnvironment(environment)
+            printFocus(result, fromError: fromErrorReport, environment: environment)
             let style = TerminalStyle.detect(environment: environment, isTerminal: isatty(STDOUT_FILENO) == 1)
             let renderer = CheckTextRenderer(catalog: MessageCatalog(language: language), style: style)
             print(renderer.render(result.diagnosis, directory: path, endpoints: result.endpoints.map(\.endpoint),
@@ -112,6 +147,9 @@ enum CheckJSON {
         var endpoints: [CheckDiagnosis.EndpointResult]
         var fetch: FetchRun.Report
         var config: ConfigDiagnosis
+        // Added with --only / --from-error (docs/json-check.md): which checks ran, what the error named.
+        var selection: CheckJSONSelection
+        var fromError: CheckJSONFromError?
     }
 
     struct Fallback: Encodable {
@@ -130,11 +168,12 @@ enum CheckJSON {
         }
     }
 
-    static func encode(_ result: CheckRun.Result) -> String {
+    static func encode(_ result: CheckRun.Result, fromError: ExplainReport? = nil) -> String {
         let diagnosis = result.diagnosis
         let document = Document(status: statusName(diagnosis.status), exitCode: diagnosis.status.rawValue,
                                 durationSeconds: result.durationSeconds, rootCauses: diagnosis.rootCauses, findings: diagnosis.findings,
-                                checks: diagnosis.checks, endpoints: result.endpoints, fetch: result.fetch, config: result.config)
+                                checks: diagnosis.checks, endpoints: result.endpoints, fetch: result.fetch, config: result.config,
+                                selection: CheckJSONSelection(result), fromError: fromError.map { CheckJSONFromError(report: $0, focus: result.focus) })
         do {
             return try CommandFormatting.json(document)
         } catch {

@@ -21,6 +21,14 @@ public struct CheckRun: Sendable {
     /// The public resolvers compared with resolv.conf's servers, once per host; empty: no comparison.
     public var publicResolvers: [DNSServerAddress]
 
+    // MARK: check --only / --from-error / progress (additive)
+    /// The checks to run (`--only`); a check not in it sends nothing. Default: every one.
+    public var checks: Set<CheckName> = CheckName.all
+    /// `--from-error`: probe and fetch only what a pasted go error names; nil = everything.
+    public var focus: CheckFocus?
+    /// Called as the run starts and as each endpoint and module finishes, from any task.
+    public var progress: (@Sendable (CheckProgress) -> Void)?
+
     public init(environment: [String: String], directory: String, fileSystem: any FileSystemReading, installation: GoInstallation?,
                 timeoutSeconds: Double = 8, resolvConfPath: String = "/etc/resolv.conf", pingCount: Int = 3, allZips: Bool = false,
                 publicResolvers: [DNSServerAddress] = CheckResolverComparison.defaultPublicResolvers) {
@@ -42,6 +50,22 @@ public struct CheckRun: Sendable {
         public var fetch: FetchRun.Report
         public var diagnosis: CheckDiagnosis
         public var durationSeconds: Double
+        /// The checks that ran (`--only`), in `CheckName` order; every one by default.
+        public var selectedChecks: [CheckName] = CheckName.allCases
+        /// What `--from-error` focused on; nil without it.
+        public var focus: CheckFocus?
+
+        public init(config: ConfigDiagnosis, endpoints: [CheckDiagnosis.EndpointResult], fetch: FetchRun.Report,
+                    diagnosis: CheckDiagnosis, durationSeconds: Double, selectedChecks: [CheckName] = CheckName.allCases,
+                    focus: CheckFocus? = nil) {
+            self.config = config
+            self.endpoints = endpoints
+            self.fetch = fetch
+            self.diagnosis = diagnosis
+            self.durationSeconds = durationSeconds
+            self.selectedChecks = selectedChecks
+            self.focus = focus
+        }
     }
 
     public func run() async -> Result {
@@ -49,32 +73,60 @@ public struct CheckRun: Sendable {
         let deadline = ProbeDeadline.after(seconds: timeoutSeconds)
         let config = ConfigDiagnosis.run(environment: environment, directory: directory, fileSystem: fileSystem,
                                          installation: installation, goCommandEnv: nil)
-        let endpoints = CheckEndpoints.collect(routes: config.routes, environment: environment)
-        async let fetch = fetchModules(config: config, deadline: deadline)
-        let probed = await probe(endpoints, deadline: deadline)
+        let plan = plan(config: config)
+        let endpoints = plan.endpoints
+        let counter = CheckProgressCounter(endpoints: endpoints.count, modules: plan.requests.count + (plan.toolchain == nil ? 0 : 1),
+                                           report: progress)
+        counter.start()
+        async let fetch = fetchModules(plan.requests, config: config, toolchain: plan.toolchain, deadline: deadline)
+        let probed = await probe(endpoints, deadline: deadline, counter: counter)
         let report = await fetch
-        let results = probed.map { $0.settingUnused(databaseBase: report.sumdb?.base) }
+        counter.fetched(report)
+        let results = probed.map { $0.settingUnused(databaseBase: report.sumdb?.base).markingUnselected(checks) }
         let diagnosis = CheckDiagnosis.make(configFindings: config.findings, endpoints: results,
                                                 modules: report.modules + (report.toolchain?.fetch.map { [$0] } ?? []))
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        return Result(config: config, endpoints: results, fetch: report, diagnosis: diagnosis, durationSeconds: seconds)
+        return Result(config: config, endpoints: results, fetch: report, diagnosis: diagnosis, durationSeconds: seconds,
+                      selectedChecks: checks.sorted(), focus: focus)
     }
 
-    /// Every endpoint probed at once, beside one resolver comparison per distinct host name;
-    /// each endpoint judged with its host's comparison. Results in the endpoints' order.
-    func probe(_ endpoints: [CheckEndpoint], deadline: ProbeDeadline) async -> [CheckDiagnosis.EndpointResult] {
+    /// What this run probes and fetches after `checks` and `focus`: no endpoint when no
+    /// endpoint layer is selected, no module without `modules`, no toolchain without
+    /// `toolchain` (nor when focused: the error names what to fetch).
+    func plan(config: ConfigDiagnosis) -> (endpoints: [CheckEndpoint], requests: [ModuleFetchRequest], toolchain: ToolchainRoute?) {
+        var endpoints = CheckEndpoints.collect(routes: config.routes, environment: environment)
+        var requests = config.routes.modules.map { ModuleFetchRequest(route: $0, fetchZip: true) }
+        if let focus {
+            requests = focus.requests(config: config)
+            endpoints = focus.endpoints(endpoints, requests: requests)
+        }
+        if checks.isDisjoint(with: CheckName.endpointLayers) { endpoints = [] }
+        if !checks.contains(.modules) { requests = [] }
+        let toolchain = checks.contains(.toolchain) && focus == nil ? config.routes.toolchain : nil
+        return (endpoints, requests, toolchain)
+    }
+
+    /// Every endpoint probed at once, beside one resolver comparison per distinct host name
+    /// (when `dns` is selected); each endpoint judged with its host's comparison. Results in
+    /// the endpoints' order. Progress reports each endpoint as its own probe ends.
+    func probe(_ endpoints: [CheckEndpoint], deadline: ProbeDeadline,
+               counter: CheckProgressCounter = CheckProgressCounter(endpoints: 0, modules: 0, report: nil)) async -> [CheckDiagnosis.EndpointResult] {
         let environment = environment
         let resolvConfPath = resolvConfPath
         let pingCount = pingCount
-        let hosts = CheckResolverComparison.hosts(of: endpoints.map(\.target))
+        let checks = checks
+        let hosts = checks.contains(.dns) ? CheckResolverComparison.hosts(of: endpoints.map(\.target)) : []
         let comparison = CheckResolverComparison(resolvConfPath: resolvConfPath, publicResolvers: publicResolvers)
         async let compared = comparison.run(hosts, deadline: deadline)
         let probed = await withTaskGroup(of: (Int, EndpointEvidence).self) { group in
             for (position, endpoint) in endpoints.enumerated() {
                 group.addTask {
-                    let run = EndpointProbeRun(target: endpoint.target, environment: environment, resolvConfPath: resolvConfPath, pingCount: pingCount)
-                    return (position, await run.run(deadline: deadline))
+                    var run = EndpointProbeRun(target: endpoint.target, environment: environment, resolvConfPath: resolvConfPath, pingCount: pingCount)
+                    run.checks = checks
+                    let evidence = await run.run(deadline: deadline)
+                    counter.finished(endpoint: endpoint.key, verdict: EndpointVerdict.judge(evidence))
+                    return (position, evidence)
                 }
             }
             var collected: [Int: EndpointEvidence] = [:]
@@ -89,12 +141,12 @@ public struct CheckRun: Sendable {
         }
     }
 
-    /// The module protocol walk for every requirement (and the toolchain), as `fetch` does it.
-    func fetchModules(config: ConfigDiagnosis, deadline: ProbeDeadline) async -> FetchRun.Report {
-        let requests = config.routes.modules.map { ModuleFetchRequest(route: $0, fetchZip: true) }
+    /// The module protocol walk for the requests (and the toolchain), as `fetch` does it.
+    func fetchModules(_ requests: [ModuleFetchRequest], config: ConfigDiagnosis, toolchain: ToolchainRoute?,
+                      deadline: ProbeDeadline) async -> FetchRun.Report {
         let govcs = (try? GoVCSRules.parse(config.env["GOVCS"])) ?? GoVCSRules()
         let run = FetchRun(transport: HTTPModuleTransport(environment: environment), environment: environment, govcs: govcs,
                            options: FetchRun.Options(zipSample: allZips ? nil : 3))
-        return await run.run(requests, sumdbRoute: config.routes.checksumDatabase, toolchain: config.routes.toolchain, deadline: deadline)
+        return await run.run(requests, sumdbRoute: config.routes.checksumDatabase, toolchain: toolchain, deadline: deadline)
     }
 }

@@ -5,7 +5,8 @@ import NetProbes
 /// beside the TCP connects, with a SYN_SENT watcher over them; then — when TCP failed or was
 /// slow — a TCP-SYN trace to the port, beside TLS (https) and the HTTP request when TCP
 /// connected. A layer whose prerequisite failed is not probed (its failure would only be a
-/// symptom). The probes' own `ProbeResult`s are kept as the evidence.
+/// symptom). The probes' own `ProbeResult`s are kept as the evidence. `checks` (`check --only`)
+/// leaves layers out entirely: nothing is sent for them and their evidence stays nil.
 public struct EndpointProbeRun: Sendable {
     public var target: EndpointTarget
     /// The process environment (SSL_CERT_FILE, HTTPS_PROXY, …), passed as a value.
@@ -17,6 +18,9 @@ public struct EndpointProbeRun: Sendable {
     /// Echo requests sent (0.2 s apart).
     public var pingCount: Int
     public var traceMaxTTL: Int
+    /// The layers to probe (`check --only`); a layer not in it sends nothing and stays nil in
+    /// the evidence. Default: every one.
+    public var checks: Set<CheckName> = CheckName.all
 
     public init(target: EndpointTarget, environment: [String: String], resolvConfPath: String = "/etc/resolv.conf",
                 socketTable: SocketTable = SocketTable(), slowConnectMilliseconds: Double = EndpointVerdict.slowConnectMilliseconds, pingCount: Int = 3,
@@ -33,16 +37,36 @@ public struct EndpointProbeRun: Sendable {
     public func run(deadline: ProbeDeadline) async -> EndpointEvidence {
         let start = ContinuousClock.now
         var evidence = EndpointEvidence(target: target)
+        guard checks.contains(.dns) else {
+            return await probeWithoutDNS(evidence, deadline: deadline, start: start)
+        }
         let budget = Self.seconds(deadline.remaining)
         let dns = await SystemResolverView(path: resolvConfPath).run(target.host, deadline: deadline.capped(at: .seconds(max(1, budget * 0.3))))
         evidence.dns = dns
         let addresses = dns.evidence.platform.addresses
-        guard dns.outcome.isOK, let first = addresses.first else {
+        guard dns.outcome.isOK, !addresses.isEmpty else {
             evidence.durationSeconds = Self.seconds(ContinuousClock.now - start)
             return evidence
         }
+        return await probeAboveDNS(evidence, addresses: addresses, deadline: deadline, start: start)
+    }
 
-        // TCP and ICMP at once; the watcher samples the socket table during the connects.
+    /// `check --only` without dns: the resolver is not examined; the layers that need an
+    /// address (icmp, sockets, path) take the system resolver's (getaddrinfo) answer, as the
+    /// go command's own dial would; tcp, tls and http resolve the name themselves.
+    func probeWithoutDNS(_ evidence: EndpointEvidence, deadline: ProbeDeadline, start: ContinuousClock.Instant) async -> EndpointEvidence {
+        var addresses: [ResolvedAddress] = []
+        if !checks.isDisjoint(with: [.icmp, .sockets, .path]) {
+            addresses = await PlatformAddressResolver.resolve(target.host, deadline: deadline).addresses
+        }
+        return await probeAboveDNS(evidence, addresses: addresses, deadline: deadline, start: start)
+    }
+
+    /// Every layer above DNS, each only when selected in `checks`: TCP and ICMP at once (the
+    /// watcher samples the socket table during the connects), then the trace beside TLS and HTTP.
+    func probeAboveDNS(_ evidence: EndpointEvidence, addresses: [ResolvedAddress], deadline: ProbeDeadline,
+                       start: ContinuousClock.Instant) async -> EndpointEvidence {
+        var evidence = evidence
         let left = Self.seconds(deadline.remaining)
         let attemptSeconds = min(5, max(0.5, left * 0.4))
         let tcpProbe = TCPConnectProbe(attemptTimeout: .milliseconds(Int64(attemptSeconds * 1000)))
@@ -50,18 +74,29 @@ public struct EndpointProbeRun: Sendable {
         let endpoints = addresses.map { SocketEndpoint(ip: $0.ip, port: target.port) }
         let hostPort = HostPort(host: target.host, port: target.port)
         let ping = ICMPEchoProbe(options: PingOptions(count: pingCount, intervalSeconds: 0.2, timeoutSeconds: min(1, attemptSeconds)))
-        async let icmp = ping.run(first.ip, deadline: deadline)
-        let watched = await watcher.watch(endpoints) { await tcpProbe.run(hostPort, deadline: deadline) }
-        evidence.tcp = watched.result
-        evidence.synSent = watched.evidence
+        let first = checks.contains(.icmp) ? addresses.first : nil
+        async let icmp = echo(first, with: ping, deadline: deadline)
+        if checks.contains(.tcp) && checks.contains(.sockets) && !endpoints.isEmpty {
+            let watched = await watcher.watch(endpoints) { await tcpProbe.run(hostPort, deadline: deadline) }
+            evidence.tcp = watched.result
+            evidence.synSent = watched.evidence
+        } else if checks.contains(.tcp) {
+            evidence.tcp = await tcpProbe.run(hostPort, deadline: deadline)
+        }
         evidence.icmp = await icmp
 
-        let tcp = watched.result
-        let connected = tcp.evidence.attempts.filter { $0.result == .ok }
-        let fastest = connected.map(\.connectMilliseconds).min()
-        let traceTarget = Self.traceTarget(tcp, slow: fastest.map { $0 > slowConnectMilliseconds } ?? true)
+        var traceTarget: String?
+        if checks.contains(.path) {
+            if let tcp = evidence.tcp {
+                let fastest = tcp.evidence.attempts.filter { $0.result == .ok }.map(\.connectMilliseconds).min()
+                traceTarget = Self.traceTarget(tcp, slow: fastest.map { $0 > slowConnectMilliseconds } ?? true)
+            } else {
+                traceTarget = addresses.first?.ip
+            }
+        }
         async let trace = trace(traceTarget, deadline: deadline)
-        async let upper = upperLayers(connected: tcp.outcome.isOK, deadline: deadline)
+        let connected = evidence.tcp?.outcome.isOK ?? true
+        async let upper = upperLayers(connected: connected, deadline: deadline)
         evidence.trace = await trace
         (evidence.tls, evidence.http) = await upper
         evidence.durationSeconds = Self.seconds(ContinuousClock.now - start)
@@ -79,6 +114,12 @@ public struct EndpointProbeRun: Sendable {
         return nil
     }
 
+    /// Echo requests to `address`, nil when icmp is not selected or there is no address.
+    func echo(_ address: ResolvedAddress?, with probe: ICMPEchoProbe, deadline: ProbeDeadline) async -> ProbeResult<PingEvidence>? {
+        guard let address else { return nil }
+        return await probe.run(address.ip, deadline: deadline)
+    }
+
     /// Two rounds of TCP SYNs to the port, all TTLs at once, each waiting at most a second.
     func trace(_ address: String?, deadline: ProbeDeadline) async -> ProbeResult<TraceEvidence>? {
         guard let address else { return nil }
@@ -93,12 +134,13 @@ public struct EndpointProbeRun: Sendable {
     func upperLayers(connected: Bool, deadline: ProbeDeadline) async -> (ProbeResult<TLSEvidence>?, ProbeResult<HTTPEvidence>?) {
         guard connected else { return (nil, nil) }
         var tls: ProbeResult<TLSEvidence>?
-        if target.scheme == .https {
+        if target.scheme == .https && checks.contains(.tls) {
             let result = await TLSProbe(environment: environment).run(TLSProbe.Target(host: target.host, port: target.port),
                                                                       deadline: deadline)
             tls = result
             guard result.outcome.isOK else { return (tls, nil) }
         }
+        guard checks.contains(.http) else { return (tls, nil) }
         guard let url = try? HTTPRequestURL(target.url) else { return (tls, nil) }
         let options = HTTPClientOptions(method: "GET", followRedirects: false, maxBodyBytes: 64 << 10, environment: environment)
         return (tls, await HTTPProbe(options: options).run(url, deadline: deadline))
