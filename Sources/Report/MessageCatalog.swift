@@ -38,4 +38,5 @@ public struct MessageCatalog: Sendable {
         .merging(EnvDiffMessages.entries) { first, _ in first }
         .merging(VerifyMessages.entries) { first, _ in first }
         .merging(CheckMessages.entries) { first, _ in first }
+        .merging(CheckScenarioMessages.entries) { first, _ in first }
 }
