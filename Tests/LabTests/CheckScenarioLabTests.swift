@@ -21,6 +21,7 @@ extension LabSuite {
                 #expect(document.schemaVersion == 1 && document.status == "healthy" && document.exitCode == 0, "\(notInfo)")
                 #expect(!document.findings.contains { $0.severity == "failure" })
                 #expect(document.rootCauses.isEmpty)
+                try await setup.expectGoModDownload(failsWith: nil)
             }
         }
 
@@ -54,6 +55,7 @@ extension LabSuite {
                 #expect(top.endpoint == Setup.proxyEndpoint && top.blockedModules == Setup.publicModules)
                 #expect(top.finding.fix?.commands.first == "go env -w GOPROXY=https://proxy.golang.org", "\(top.finding.fix?.commands ?? [])")
                 Setup.expectNoInsecureFix(document)
+                try await setup.expectGoModDownload(failsWith: "connect: connection refused")
             }
         }
 
@@ -76,6 +78,7 @@ extension LabSuite {
                 #expect(commands.contains { $0.contains("openssl x509 -noout -dates") })
                 #expect(top.finding.fix?.explanationKey == "fix.check.proxy-certificate-expired")
                 Setup.expectNoInsecureFix(document)
+                try await setup.expectGoModDownload(failsWith: "x509: certificate has expired or is not yet valid")
             }
         }
 
@@ -98,6 +101,7 @@ extension LabSuite {
                 #expect(commands.contains { $0.hasPrefix("export SSL_CERT_FILE=") })
                 #expect(!commands.contains { $0.contains("GOPROXY") }, "another proxy is intercepted the same way")
                 Setup.expectNoInsecureFix(document)
+                try await setup.expectGoModDownload(failsWith: "x509: certificate signed by unknown authority")
             }
         }
 
@@ -115,6 +119,7 @@ extension LabSuite {
                 #expect(commands.first == "go env -w GOPROXY='https://proxy.lab.example:8443|https://proxy.golang.org|direct'", "\(commands)")
                 #expect(commands.contains("echo 'machine proxy.lab.example login USER password TOKEN' >> ~/.netrc && chmod 600 ~/.netrc"))
                 Setup.expectNoInsecureFix(document)
+                try await setup.expectGoModDownload(failsWith: "403 Forbidden")
             }
         }
 
@@ -173,6 +178,7 @@ extension LabSuite {
                 #expect(top.blockedModules == ["git.corp.lab.example/team/lib@v1.0.0"] && top.totalModules == 3)
                 #expect(top.finding.fix?.commands.contains("go env -w GOPRIVATE=git.corp.lab.example") == true, "\(top.finding.fix?.commands ?? [])")
                 Setup.expectNoInsecureFix(document)
+                try await setup.expectGoModDownload(failsWith: "git.corp.lab.example/team/lib/@v/v1.0.0.mod: 404 Not Found")
             }
         }
 
@@ -191,6 +197,7 @@ extension LabSuite {
                 #expect(commands.contains("export NO_PROXY=\"${NO_PROXY:+$NO_PROXY,}proxy.lab.example\""), "\(commands)")
                 // The proxy's own failure behind it is a symptom, not a second cause.
                 #expect(!document.rootCauses.contains { $0.endpoint == Setup.proxyEndpoint }, "\(document.rootCauses.map(\.endpoint))")
+                try await setup.expectGoModDownload(failsWith: "proxyconnect tcp: dial tcp \(setup.ip):3129: connect: connection refused", ["HTTPS_PROXY": "http://\(setup.ip):3129"])
 
                 // NO_PROXY exempting the proxy's host: HTTPS_PROXY no longer matters.
                 let (exempt, exemptDocument) = try await setup.check(["HTTPS_PROXY": "http://\(setup.ip):3129", "NO_PROXY": ".lab.example"])
@@ -207,6 +214,7 @@ extension LabSuite {
                 try await lab.addFirewallRule(host: setup.router, PacketMatch(destinationPort: Setup.proxyPort, destination: setup.ip6), .rejectWithTCPReset)
                 let (result, document) = try await setup.check()
                 Self.expectIPv6Warning(result, document)
+                try await setup.expectGoModDownload(failsWith: nil)
             }
         }
 
@@ -223,6 +231,8 @@ extension LabSuite {
                 let (result, document) = try await setup.check()
                 // The TCP layer sees it as it is, whatever the layers above make of it.
                 #expect(document.findings.contains { $0.id == "endpoint.ipv6-broken" && $0.severity == "warning" }, "\(document.summary)")
+                // The go command itself works: it falls back to IPv4.
+                try await setup.expectGoModDownload(failsWith: nil)
                 withKnownIssue("HTTPDialer does not fall back to IPv4 like the go dialer") {
                     try Self.requireIPv6Warning(result, document)
                 }

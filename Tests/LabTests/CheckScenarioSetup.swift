@@ -107,6 +107,19 @@ struct CheckScenarioSetup {
         return (result, document)
     }
 
+    /// The real `go mod download` with the same environment: what `check` predicts. Only for
+    /// faults that fail fast (a DROP keeps the go command waiting for the kernel's SYN retries).
+    /// - Parameter failsWith: nil when it must succeed, else a piece of the go command's error.
+    func expectGoModDownload(failsWith expected: String?, _ overrides: [String: String] = [:]) async throws {
+        let result = try await lab.run(in: chain.client, ["go", "mod", "download"], environment: environment.merging(overrides) { $1 },
+                                       workingDirectory: work + "/wd", timeout: .seconds(40))
+        if let expected {
+            #expect(!result.succeeded && result.stderr.contains(expected), "go mod download: \(result.stderr.prefix(2000))")
+        } else {
+            #expect(result.succeeded, "go mod download: \(result.stderr.prefix(2000))")
+        }
+    }
+
     /// The top root cause, the document's text attached to a failure.
     static func top(_ result: CommandResult, _ document: Document) throws -> Document.RootCause {
         try #require(document.rootCauses.first, "\(document.summary)")
