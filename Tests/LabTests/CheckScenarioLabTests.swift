@@ -197,6 +197,7 @@ extension LabSuite {
                 #expect(commands.contains("export NO_PROXY=\"${NO_PROXY:+$NO_PROXY,}proxy.lab.example\""), "\(commands)")
                 // The proxy's own failure behind it is a symptom, not a second cause.
                 #expect(!document.rootCauses.contains { $0.endpoint == Setup.proxyEndpoint }, "\(document.rootCauses.map(\.endpoint))")
+                #expect(top.symptoms.contains { $0.hasPrefix(Setup.proxyEndpoint + " ") }, "\(top.symptoms)")
                 try await setup.expectGoModDownload(failsWith: "proxyconnect tcp: dial tcp \(setup.ip):3129: connect: connection refused", ["HTTPS_PROXY": "http://\(setup.ip):3129"])
 
                 // NO_PROXY exempting the proxy's host: HTTPS_PROXY no longer matters.
