@@ -183,6 +183,16 @@ struct CheckDiagnosisTests {
         let fix = try #require(diagnosis.rootCauses.first?.finding.fix)
         #expect(fix.commands == ["go env -w GOSUMDB=sum.golang.google.cn", "trace"])
         #expect(!fix.commands.contains { $0.contains("GOSUMDB=off") || $0.contains("GONOSUMDB") })
+        // The alias down: back to the database's own name.
+        let aliasDown = CheckDiagnosis.make(configFindings: [], endpoints: [try result("https://sum.golang.google.cn", ["m.example/a@v1.0.0"], roles: [.checksumDatabase], finding: timeout)],
+                                            modules: [module])
+        #expect(aliasDown.rootCauses.first?.finding.fix?.commands.first == "go env -w GOSUMDB=sum.golang.org")
+        // Another database has no well-known mirror: the diagnostics stay.
+        var custom = module
+        custom.checksum?.database = "sum.corp.example"
+        let customDown = CheckDiagnosis.make(configFindings: [], endpoints: [try result("https://sum.corp.example", ["m.example/a@v1.0.0"], roles: [.checksumDatabase], finding: timeout)],
+                                             modules: [custom])
+        #expect(customDown.rootCauses.first?.finding.fix?.commands == ["trace"])
     }
 
     @Test func httpsProxyDownOwnsTheModulesAndTheProxysFailure() throws {

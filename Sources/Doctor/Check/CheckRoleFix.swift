@@ -34,7 +34,8 @@ enum CheckRoleFix {
         } else if endpoint.roles == [.checksumDatabase], [.dns, .tcp, .tls, .http].contains(finding.layer),
                   let database = modules.compactMap(\.checksum?.database).first, database == "sum.golang.org" {
             // cmd/go/internal/modfetch/sumdb.go dbDial: "sum.golang.google.cn" is an alias of sum.golang.org.
-            (actions, key) = (["go env -w GOSUMDB=sum.golang.google.cn"], "fix.check.sumdb-mirror")
+            let other = endpoint.target.host.lowercased() == "sum.golang.google.cn" ? "sum.golang.org" : "sum.golang.google.cn"
+            (actions, key) = (["go env -w GOSUMDB=\(other)"], "fix.check.sumdb-mirror")
         } else {
             return finding
         }
