@@ -40,4 +40,5 @@ public struct MessageCatalog: Sendable {
         .merging(CheckMessages.entries) { first, _ in first }
         .merging(CheckDNSMessages.entries) { first, _ in first }
         .merging(CheckOutputMessages.entries) { first, _ in first }
+        .merging(CheckScenarioMessages.entries) { first, _ in first }
 }

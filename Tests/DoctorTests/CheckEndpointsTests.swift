@@ -69,6 +69,21 @@ struct CheckEndpointsTests {
         #expect(list.filter { $0.roles.contains(.httpsProxy) }.count == 1)
     }
 
+    @Test func noProxyExemptsHostsFromHTTPSProxy() throws {
+        let base = ["GOPROXY": "https://goproxy.cn", "GOSUMDB": "off", "GONOSUMDB": "",
+                    "HTTPS_PROXY": "corp-proxy.example:3128", "GOPRIVATE": "git.corp.example.com"]
+        let corpExempt = endpoints(base.merging(["NO_PROXY": ".corp.example.com"]) { $1 })
+        let proxy = try #require(corpExempt.first { $0.roles.contains(.httpsProxy) })
+        #expect(proxy.modules == ["github.com/google/uuid@v1.2.0", "golang.org/x/text@v0.3.0"])
+        // Lower-case no_proxy counts too (x/net/http/httpproxy FromEnvironment).
+        let allExempt = endpoints(base.merging(["no_proxy": "goproxy.cn,git.corp.example.com"]) { $1 })
+        #expect(!allExempt.contains { $0.roles.contains(.httpsProxy) }, "\(allExempt.map(\.key))")
+        #expect(!endpoints(base.merging(["NO_PROXY": "*"]) { $1 }).contains { $0.roles.contains(.httpsProxy) })
+        // A port in NO_PROXY exempts only that port.
+        let otherPort = endpoints(base.merging(["NO_PROXY": "goproxy.cn:8443"]) { $1 })
+        #expect(otherPort.first { $0.roles.contains(.httpsProxy) }?.modules.count == 3)
+    }
+
     @Test func goproxyOffContactsNothing() {
         let list = endpoints(["GOPROXY": "off", "GOSUMDB": "off"])
         #expect(list.isEmpty, "\(list.map(\.key))")

@@ -78,13 +78,19 @@ public struct CheckDiagnosis: Sendable, Equatable, Codable {
             let name = "\(module.path)@\(module.version)"
             let candidates = broken.filter { $0.endpoint.modules.contains(name) }
             let message = module.failure?.message ?? ""
-            if let cause = candidates.first(where: { message.contains($0.endpoint.target.host) }) ?? candidates.first {
+            // "proxyconnect tcp: …" names the proxy URL too, but HTTPS_PROXY is what failed.
+            let viaProxy = message.contains("proxyconnect") ? candidates.first { $0.endpoint.roles.contains(.httpsProxy) } : nil
+            if let cause = viaProxy ?? candidates.first(where: { message.contains($0.endpoint.target.host) }) ?? candidates.first {
                 blockedBy[cause.endpoint.key, default: []].append(name)
             } else {
                 unexplained.append(module)
             }
         }
 
+        var warnings: [CheckRootCause] = configFindings.filter { $0.severity == .warning }.map {
+            CheckRootCause(finding: $0, endpoint: nil, blockedModules: [], totalModules: total)
+        }
+        let folded = foldedIntoHTTPSProxy(endpoints)
         for result in endpoints {
             let verdict = result.verdict
             var severity = result.rootLayer != nil ? Severity.failure : verdict.findings.map(\.severity).filter { $0 != .info }.max()
@@ -96,10 +102,17 @@ public struct CheckDiagnosis: Sendable, Equatable, Codable {
             }
             checks.append(CheckLine(kind: .endpoint, subject: result.endpoint.key, severity: severity, detail: detail))
             let kept = result.unused ? [] : verdict.findings.filter { $0.id != "endpoint.healthy" && (result.rootLayer != nil || $0.severity != .failure) }
+                .map { $0.severity == .failure ? CheckRoleFix.applied(to: $0, endpoint: result.endpoint, endpoints: endpoints, modules: modules) : $0 }
             findings += kept
+            if folded[result.endpoint.key] != nil { continue }
             if result.rootLayer != nil, let root = kept.first(where: { $0.severity == .failure }) {
+                let symptoms = verdict.layers.filter { $0.status == .symptom }.map { "\($0.layer.rawValue): \($0.detail)" }
+                    + endpoints.filter { folded[$0.endpoint.key] == result.endpoint.key }.map { "\($0.endpoint.key) \(symptom(of: $0))" }
                 roots.append(CheckRootCause(finding: root, endpoint: result.endpoint.key,
-                                            blockedModules: (blockedBy[result.endpoint.key] ?? []).sorted(), totalModules: total))
+                                            blockedModules: (blockedBy[result.endpoint.key] ?? []).sorted(), totalModules: total,
+                                            symptoms: symptoms))
+            } else if !result.unused, let warning = kept.first(where: { $0.severity == .warning }) {
+                warnings.append(CheckRootCause(finding: warning, endpoint: result.endpoint.key, blockedModules: [], totalModules: total))
             }
         }
 
@@ -116,7 +129,10 @@ public struct CheckDiagnosis: Sendable, Equatable, Codable {
             checks.append(CheckLine(kind: .module, subject: name, severity: .failure, detail: "\(failure.layer.rawValue) (\(failure.failureClass))"))
             guard unexplained.contains(where: { $0.path == module.path && $0.version == module.version }) else { continue }
             // A failure the configuration alone decides belongs to the first configuration failure.
-            if failure.layer == .config, let position = roots.firstIndex(where: { $0.endpoint == nil && $0.finding.layer == .config }) {
+            // So does a module the private-module rule named: the proxy 404s it because it is private.
+            let host = PrivateModuleHeuristic.host(of: module.path).lowercased()
+            let privateCause = roots.firstIndex { $0.finding.id == "config.private-module.not-in-goprivate" && $0.finding.target.lowercased() == host }
+            if let position = privateCause ?? (failure.layer == .config ? roots.firstIndex(where: { $0.endpoint == nil && $0.finding.layer == .config }) : nil) {
                 roots[position].blockedModules.append(name)
                 roots[position].blockedModules.sort()
                 continue
@@ -132,7 +148,28 @@ public struct CheckDiagnosis: Sendable, Equatable, Codable {
 
         let status: Status = findings.contains { $0.severity == .failure } ? .failures
             : findings.contains { $0.severity == .warning } ? .warnings : .healthy
-        return CheckDiagnosis(status: status, rootCauses: ordered(roots), findings: findings, checks: checks)
+        // Failures first (by impact), then warnings: a warning never outranks a failure.
+        return CheckDiagnosis(status: status, rootCauses: ordered(roots) + ordered(warnings), findings: findings, checks: checks)
+    }
+
+    /// Endpoints whose TLS or HTTP failure only repeats a broken HTTPS_PROXY they are reached
+    /// through (their requests never left through it): endpoint key → the proxy endpoint's key.
+    static func foldedIntoHTTPSProxy(_ endpoints: [EndpointResult]) -> [String: String] {
+        let proxies = endpoints.filter { $0.endpoint.roles.contains(.httpsProxy) && $0.rootLayer != nil }
+        var folded: [String: String] = [:]
+        for result in endpoints where !result.endpoint.roles.contains(.httpsProxy) && result.endpoint.target.scheme == .https {
+            guard let layer = result.rootLayer, [.tls, .http].contains(layer) else { continue }
+            if let proxy = proxies.first(where: { !Set($0.endpoint.modules).isDisjoint(with: result.endpoint.modules) }) {
+                folded[result.endpoint.key] = proxy.endpoint.key
+            }
+        }
+        return folded
+    }
+
+    /// "<layer>: <detail>" of an endpoint's broken layer.
+    static func symptom(of result: EndpointResult) -> String {
+        guard let layer = result.rootLayer else { return "" }
+        return "\(layer.rawValue): " + (result.verdict.layers.first { $0.layer == layer }?.detail ?? "")
     }
 
     /// The private-module heuristic is a guess; a fetch that served every module of that host

@@ -5,15 +5,14 @@ import GoModConfig
 /// table: each proxy (cmd/go/internal/modfetch/proxy.go), the checksum database's route
 /// (modfetch/sumdb.go initBase), the origin hosts of modules fetched `direct`
 /// (vcs/vcs.go RepoRootForImportPath: https://<host>/<path>?go-get=1), the toolchain's sources
-/// and HTTPS_PROXY (net/http ProxyFromEnvironment). No endpoint appears twice.
+/// and HTTPS_PROXY (net/http ProxyFromEnvironment) for the modules whose https endpoints it
+/// carries — NO_PROXY exempts hosts (x/net/http/httpproxy useProxy). No endpoint appears twice.
 public enum CheckEndpoints {
     public static func collect(routes: RouteTable, environment: [String: String]) -> [CheckEndpoint] {
         var collector = Collector()
-        var networked: [String] = []
         for module in routes.modules where module.disposition == .download || module.disposition == .excluded {
             let name = "\(module.path)@\(module.version)"
             collector.addSteps(module.sources, modulePath: module.path, role: nil, module: name)
-            if module.sources.contains(where: \.contactsNetwork) { networked.append(name) }
             if let sumdb = routes.checksumDatabase, module.checksum.database != nil, module.checksum.goSumHasEntry != true {
                 for step in sumdb.steps { collector.add(url: step.url, role: .checksumDatabase, module: name) }
             }
@@ -21,14 +20,28 @@ public enum CheckEndpoints {
         if let toolchain = routes.toolchain, toolchain.willSwitch {
             let name = "\(toolchain.module)@\(toolchain.version)"
             collector.addSteps(toolchain.sources, modulePath: toolchain.module, role: .toolchain, module: name)
-            if toolchain.sources.contains(where: \.contactsNetwork) { networked.append(name) }
             // The toolchain zip is always verified against the checksum database.
             for step in routes.checksumDatabase?.steps ?? [] { collector.add(url: step.url, role: .checksumDatabase, module: name) }
         }
-        if let proxy = httpsProxy(environment), !networked.isEmpty {
-            for name in networked { collector.add(url: proxy, role: .httpsProxy, module: name, defaultScheme: "http") }
+        if let proxy = httpsProxy(environment) {
+            for name in modulesThroughHTTPSProxy(collector.endpoints, environment: environment) {
+                collector.add(url: proxy, role: .httpsProxy, module: name, defaultScheme: "http")
+            }
         }
         return collector.endpoints
+    }
+
+    /// The modules with at least one https endpoint the go command reaches through HTTPS_PROXY:
+    /// not loopback/localhost, not exempted by NO_PROXY; sorted.
+    // golang.org/x/net/http/httpproxy/proxy.go proxyForURL, useProxy
+    static func modulesThroughHTTPSProxy(_ endpoints: [CheckEndpoint], environment: [String: String]) -> [String] {
+        let proxies = ProxyEnvironment.from(environment)
+        var modules: Set<String> = []
+        for endpoint in endpoints where endpoint.target.scheme == .https {
+            let route = try? proxies.route(forScheme: "https", host: endpoint.target.host, port: endpoint.target.port)
+            if route?.proxyURL != nil { modules.formUnion(endpoint.modules) }
+        }
+        return modules.sorted()
     }
 
     /// HTTPS_PROXY, then https_proxy (net/http/httpproxy FromEnvironment); nil when unset.

@@ -9,11 +9,15 @@ public struct CheckRootCause: Sendable, Equatable, Codable {
     public var blockedModules: [String]
     /// How many modules the project downloads in all (the M of "N of M modules").
     public var totalModules: Int
+    /// Failures of the same endpoint's later layers, explained by this cause ("http: …");
+    /// `"<layer>: <detail>"`, in layer order; empty for configuration and module-level causes.
+    public var symptoms: [String]
 
-    public init(finding: Finding, endpoint: String?, blockedModules: [String], totalModules: Int) {
+    public init(finding: Finding, endpoint: String?, blockedModules: [String], totalModules: Int, symptoms: [String] = []) {
         self.finding = finding
         self.endpoint = endpoint
         self.blockedModules = blockedModules
         self.totalModules = totalModules
+        self.symptoms = symptoms
     }
 }

@@ -16,13 +16,20 @@ extension EndpointRules {
             return finding("endpoint.tls.interception", .tls, .failure,
                            arguments: ["issuer": tls.untrustedIssuer ?? "?"], evidence: evidence,
                            commands: ["openssl s_client -connect \(target.hostPort) -servername \(host) -showcerts </dev/null",
-                                      "export SSL_CERT_FILE=/path/to/corporate-ca.pem",
-                                      "sudo cp corporate-ca.crt /usr/local/share/ca-certificates/ && sudo update-ca-certificates"])
+                                      "sudo cp corporate-ca.crt /usr/local/share/ca-certificates/",
+                                      "sudo update-ca-certificates",
+                                      "export SSL_CERT_FILE=/path/to/corporate-ca.pem"])
         case "unknown-authority", "self-signed":
             return finding("endpoint.tls.unknown-authority", .tls, .failure,
                            arguments: ["issuer": tls.untrustedIssuer ?? "?"], evidence: evidence,
                            commands: ["env | grep -E '^SSL_CERT_(FILE|DIR)='", "gomod-doctor tls \(target.hostPort)"])
-        case "expired", "not-yet-valid":
+        case "expired":
+            // The server's certificate ran out: its operator must renew it; this machine can only go elsewhere.
+            return finding("endpoint.tls.certificate-expired", .tls, .failure,
+                           arguments: ["localTime": tls.localTime ?? "?", "notAfter": Self.notAfter(tls.goError) ?? "?"], evidence: evidence,
+                           commands: ["date -u",
+                                      "openssl s_client -connect \(connect) -servername \(host) </dev/null 2>/dev/null | openssl x509 -noout -dates"])
+        case "not-yet-valid":
             return finding("endpoint.tls.certificate-dates", .tls, .failure,
                            arguments: ["localTime": tls.localTime ?? "?"], evidence: evidence,
                            commands: ["date -u", "timedatectl status"])
@@ -63,5 +70,13 @@ extension EndpointRules {
         guard let failure = http.outcome.failure else { return nil }
         return finding("endpoint.http.failed", .http, .failure, arguments: ["code": failure.code], evidence: [failure.detail],
                        commands: ["gomod-doctor http \(target.url) -v"])
+    }
+
+    /// The expiry date in the go command's x509 text ("… current time T is after D").
+    // crypto/x509/verify.go CertificateInvalidError.Error (Expired)
+    static func notAfter(_ goError: String?) -> String? {
+        guard let goError, let range = goError.range(of: " is after ") else { return nil }
+        let date = goError[range.upperBound...].prefix { !$0.isWhitespace }
+        return date.isEmpty ? nil : String(date)
     }
 }
