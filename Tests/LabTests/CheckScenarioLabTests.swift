@@ -220,10 +220,9 @@ extension LabSuite {
         }
 
         /// The same with IPv6 black-holed (DROP): the go command's dialer falls back to IPv4
-        /// after 300 ms (net.Dialer FallbackDelay) and `go mod download` succeeds; NetProbes'
-        /// HTTPDialer today gives the first (IPv6) address the whole deadline, so TLS and the
-        /// fetch fail and `check` reports failures. Known issue until HTTPDialer races the
-        /// families as the go dialer does (net/dial.go dialParallel, partialDeadline).
+        /// after 300 ms (net.Dialer FallbackDelay) and `go mod download` succeeds; so do our
+        /// TLS probe and fetches (HTTPDialer races the families the same way: DialRace), so the
+        /// verdict is the IPv6 warning, not a failure.
         @Test(LabGate.trait)
         func ipv6BlackholedIPv4Works() async throws {
             try await Lab.with { lab in
@@ -234,9 +233,7 @@ extension LabSuite {
                 #expect(document.findings.contains { $0.id == "endpoint.ipv6-broken" && $0.severity == "warning" }, "\(document.summary)")
                 // The go command itself works: it falls back to IPv4.
                 try await setup.expectGoModDownload(failsWith: nil)
-                withKnownIssue("HTTPDialer does not fall back to IPv4 like the go dialer") {
-                    try Self.requireIPv6Warning(result, document)
-                }
+                Self.expectIPv6Warning(result, document)
             }
         }
 

@@ -101,7 +101,7 @@ struct CheckScenarioSetup {
 
     /// `gomod-doctor check --json` in the client with the scenario's environment (plus `overrides`).
     func check(_ overrides: [String: String] = [:]) async throws -> (CommandResult, Document) {
-        let result = try await lab.run(in: chain.client, [try DoctorRun.binary, "check", work + "/wd", "--json", "--timeout", "6"],
+        let result = try await lab.run(in: chain.client, [try DoctorRun.binary, "check", work + "/wd", "--json", "--timeout", "6", "--resolver", "none"],
                                        environment: environment.merging(overrides) { $1 }, timeout: .seconds(60))
         let document = try JSONDecoder().decode(Document.self, from: Data(result.stdout.utf8))
         return (result, document)

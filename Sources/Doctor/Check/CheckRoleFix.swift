@@ -15,10 +15,15 @@ enum CheckRoleFix {
     static let staticVCSHosts: Set<String> = ["github.com", "bitbucket.org"]
     /// TLS findings that are this machine's problem: another proxy would fail the same way.
     static let localTLSFindings: Set<String> = ["endpoint.tls.interception", "endpoint.tls.unknown-authority", "endpoint.tls.certificate-dates"]
+    /// DNS findings about this machine's resolver (it fails where others answer, lies, or is
+    /// silent): every other host would be looked up through it too, so no role fix helps.
+    static let localDNSFindings: Set<String> = ["endpoint.dns.system-nxdomain", "endpoint.dns.poisoned",
+                                                "endpoint.dns.server-unreachable", "endpoint.dns.timeout"]
 
     /// `finding` with the fix its endpoint's roles call for (unchanged when none applies).
     static func applied(to finding: Finding, endpoint: CheckEndpoint, endpoints: [CheckDiagnosis.EndpointResult],
                         modules: [ModuleFetchOutcome]) -> Finding {
+        if localDNSFindings.contains(finding.id) { return finding }
         let diagnostics = finding.fix?.commands ?? []
         let actions: [String]
         let key: String

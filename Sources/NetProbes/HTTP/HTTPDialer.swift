@@ -14,8 +14,9 @@ public struct ConnectAttempt: Sendable, Codable, Equatable {
     public var durationSeconds: Double
 }
 
-/// Name resolution plus TCP connect, addresses in the resolver's order, one at a time, until
-/// one connects (a simple form of the go dialer's fallback). The result carries every attempt.
+/// Name resolution plus TCP connect the way the go command dials (DialRace: the first family
+/// one address after another, the other family 300 ms later). The result carries every
+/// attempt made before the winner connected.
 public struct DialResult: Sendable {
     public var resolution: PlatformResolution
     public var attempts: [ConnectAttempt]
@@ -33,34 +34,37 @@ public enum HTTPDialer {
         var result = DialResult(resolution: resolution, attempts: [], channel: nil,
                                 dnsSeconds: resolution.durationSeconds, connectSeconds: nil)
         _ = DialerWarmUp.done
-        for address in resolution.addresses {
-            if deadline.hasPassed || Task.isCancelled { break }
-            let start = ContinuousClock.now
-            let timing = ConnectTiming()
-            do {
-                let socketAddress = try address.socketAddress(port: port)
-                let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-                    .connectTimeout(PhaseClock.timeAmount(deadline.remaining))
-                    .channelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
-                    .channelInitializer { channel in
-                        channel.eventLoop.makeCompletedFuture {
-                            try channel.pipeline.syncOperations.addHandler(ConnectTimingHandler(timing: timing))
-                        }
-                    }
-                    .connect(to: socketAddress).get()
-                let seconds = timing.seconds ?? PhaseClock.seconds(since: start)
-                result.attempts.append(ConnectAttempt(address: address.withPort(port), errorClass: nil, error: nil, durationSeconds: seconds))
-                result.connectSeconds = seconds
-                result.channel = channel
-                return result
-            } catch {
-                let (errorClass, text) = classify(error, endpoint: address.withPort(port))
-                result.attempts.append(ConnectAttempt(address: address.withPort(port), errorClass: errorClass,
-                                                      error: text,
-                                                      durationSeconds: PhaseClock.seconds(since: start)))
-            }
+        let outcome = await DialRace.run(resolution.addresses, deadline: deadline) { address, limit in
+            await connect(address, port: port, deadline: limit)
         }
+        result.attempts = outcome.attempts
+        result.channel = outcome.channel
+        result.connectSeconds = outcome.connectSeconds
         return result
+    }
+
+    /// One connect on the shared event loop group, bounded by `deadline`.
+    static func connect(_ address: ResolvedAddress, port: Int, deadline: ProbeDeadline) async -> (ConnectAttempt, (any Channel)?) {
+        let start = ContinuousClock.now
+        let timing = ConnectTiming()
+        do {
+            let socketAddress = try address.socketAddress(port: port)
+            let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+                .connectTimeout(PhaseClock.timeAmount(deadline.remaining))
+                .channelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
+                .channelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.addHandler(ConnectTimingHandler(timing: timing))
+                    }
+                }
+                .connect(to: socketAddress).get()
+            let seconds = timing.seconds ?? PhaseClock.seconds(since: start)
+            return (ConnectAttempt(address: address.withPort(port), errorClass: nil, error: nil, durationSeconds: seconds), channel)
+        } catch {
+            let (errorClass, text) = classify(error, endpoint: address.withPort(port))
+            return (ConnectAttempt(address: address.withPort(port), errorClass: errorClass, error: text,
+                                   durationSeconds: PhaseClock.seconds(since: start)), nil)
+        }
     }
 
     /// The failure of a dial that connected nowhere, in the go command's words where it has them.
