@@ -3,7 +3,7 @@ enum CheckMessages {
     static let entries: [String: (en: String, zh: String)] = [
         "ui.check.title": ("gomod-doctor check: {directory}", "gomod-doctor 检查：{directory}"),
         "ui.check.root-causes": ("Root causes", "根本原因"),
-        "ui.check.no-root-cause": ("no root cause: every check passed or only warned", "没有根本原因：所有检查均通过或仅有警告"),
+        "ui.check.no-root-cause": ("no root cause: every check passed", "没有根本原因：所有检查均通过"),
         "ui.check.blocks": ("{count} of {total} modules cannot be fetched because:", "{total} 个模块中有 {count} 个无法下载，原因："),
         "ui.check.blocks-none": ("blocks no module download, but:", "不阻碍模块下载，但："),
         "ui.check.checks": ("Checks", "检查项"),
