@@ -1,13 +1,14 @@
 import Doctor
 import Foundation
 import Report
-import Synchronization
 
 /// Writes `check`'s live progress line to stderr, rewriting it in place, and erases it when
 /// the run is done. Only made when stderr is a terminal (see `CheckCommand.showsProgress`).
-final class CheckProgressWriter: Sendable {
+/// An NSLock, not Synchronization's Mutex: that needs macOS 15 and the package supports 13.
+final class CheckProgressWriter: @unchecked Sendable {
     let line: CheckProgressLine
-    private let wroteSomething = Mutex(false)
+    private let lock = NSLock()
+    private var wrote = false
 
     init(catalog: MessageCatalog) {
         line = CheckProgressLine(catalog: catalog)
@@ -15,7 +16,7 @@ final class CheckProgressWriter: Sendable {
 
     func report(_ progress: CheckProgress) {
         let text = line.rewrite(progress, width: Self.terminalWidth())
-        wroteSomething.withLock { wrote in
+        lock.withLock {
             wrote = true
             FileHandle.standardError.write(Data(text.utf8))
         }
@@ -23,7 +24,7 @@ final class CheckProgressWriter: Sendable {
 
     /// Erases the line so the report starts on a clean terminal.
     func finish() {
-        wroteSomething.withLock { wrote in
+        lock.withLock {
             if wrote { FileHandle.standardError.write(Data(CheckProgressLine.clear.utf8)) }
             wrote = false
         }

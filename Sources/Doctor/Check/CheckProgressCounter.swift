@@ -1,13 +1,15 @@
+import Foundation
 import ModuleFetch
-import Synchronization
 
 /// Counts what a running `check` has finished and hands each step to the progress callback,
-/// one at a time and in order (under a lock: endpoints finish on many tasks at once).
-final class CheckProgressCounter: Sendable {
+/// one at a time and in order (under a lock: endpoints finish on many tasks at once; NSLock,
+/// not Synchronization's Mutex, which needs macOS 15).
+final class CheckProgressCounter: @unchecked Sendable {
     let endpoints: Int
     let modules: Int
     let report: (@Sendable (CheckProgress) -> Void)?
-    private let done = Mutex(0)
+    private let lock = NSLock()
+    private var done = 0
 
     init(endpoints: Int, modules: Int, report: (@Sendable (CheckProgress) -> Void)?) {
         self.endpoints = endpoints
@@ -26,19 +28,22 @@ final class CheckProgressCounter: Sendable {
         step(CheckProgress.Item(kind: .endpoint, subject: key, layer: decided?.rawValue, passed: verdict.rootLayer == nil))
     }
 
-    /// Every module of the fetch (FetchRun reports them together when it is done).
-    func fetched(_ report: FetchRun.Report) {
-        for outcome in report.modules + (report.toolchain?.fetch.map { [$0] } ?? []) {
-            step(CheckProgress.Item(kind: .module, subject: "\(outcome.path)@\(outcome.version)",
-                                    layer: outcome.failure?.layer.rawValue, passed: outcome.status != .fails))
-        }
+    /// One module as its fetch ends (FetchRun.onOutcome).
+    func fetched(_ outcome: ModuleFetchOutcome) {
+        step(CheckProgress.Item(kind: .module, subject: "\(outcome.path)@\(outcome.version)",
+                                layer: outcome.failure?.layer.rawValue, passed: outcome.status != .fails))
+    }
+
+    /// The toolchain's fetch, which FetchRun reports only with the whole report.
+    func fetchedToolchain(_ report: FetchRun.Report) {
+        if let outcome = report.toolchain?.fetch { fetched(outcome) }
     }
 
     private func step(_ item: CheckProgress.Item) {
         guard let report else { return }
-        done.withLock { count in
-            count += 1
-            report(CheckProgress(endpoints: endpoints, modules: modules, done: count, finished: item))
+        lock.withLock {
+            done += 1
+            report(CheckProgress(endpoints: endpoints, modules: modules, done: done, finished: item))
         }
     }
 }

@@ -78,10 +78,10 @@ public struct CheckRun: Sendable {
         let counter = CheckProgressCounter(endpoints: endpoints.count, modules: plan.requests.count + (plan.toolchain == nil ? 0 : 1),
                                            report: progress)
         counter.start()
-        async let fetch = fetchModules(plan.requests, config: config, toolchain: plan.toolchain, deadline: deadline)
+        async let fetch = fetchModules(plan.requests, config: config, toolchain: plan.toolchain, deadline: deadline, counter: counter)
         let probed = await probe(endpoints, deadline: deadline, counter: counter)
         let report = await fetch
-        counter.fetched(report)
+        counter.fetchedToolchain(report)
         let results = probed.map { $0.settingUnused(databaseBase: report.sumdb?.base).markingUnselected(checks) }
         let diagnosis = CheckDiagnosis.make(configFindings: config.findings, endpoints: results,
                                                 modules: report.modules + (report.toolchain?.fetch.map { [$0] } ?? []))
@@ -143,10 +143,11 @@ public struct CheckRun: Sendable {
 
     /// The module protocol walk for the requests (and the toolchain), as `fetch` does it.
     func fetchModules(_ requests: [ModuleFetchRequest], config: ConfigDiagnosis, toolchain: ToolchainRoute?,
-                      deadline: ProbeDeadline) async -> FetchRun.Report {
+                      deadline: ProbeDeadline, counter: CheckProgressCounter? = nil) async -> FetchRun.Report {
         let govcs = (try? GoVCSRules.parse(config.env["GOVCS"])) ?? GoVCSRules()
-        let run = FetchRun(transport: HTTPModuleTransport(environment: environment), environment: environment, govcs: govcs,
+        var run = FetchRun(transport: HTTPModuleTransport(environment: environment), environment: environment, govcs: govcs,
                            options: FetchRun.Options(zipSample: allZips ? nil : 3))
+        if let counter { run.onOutcome = { counter.fetched($0) } }
         return await run.run(requests, sumdbRoute: config.routes.checksumDatabase, toolchain: toolchain, deadline: deadline)
     }
 }

@@ -30,6 +30,8 @@ public struct FetchRun: Sendable {
     public var environment: [String: String]
     public var govcs: GoVCSRules
     public var options: Options
+    /// Called as each module's walk ends (not the toolchain's), on the run's task: live progress.
+    public var onOutcome: (@Sendable (ModuleFetchOutcome) -> Void)?
 
     public init(transport: any ModuleTransport, environment: [String: String], govcs: GoVCSRules, options: Options = Options()) {
         self.transport = HostLimitedTransport(base: transport, perHost: options.perHost)
@@ -66,11 +68,13 @@ public struct FetchRun: Sendable {
             for (index, request) in sampled.enumerated() {
                 if index >= limit, let (done, outcome) = await group.next() {
                     results[done] = outcome
+                    onOutcome?(outcome)
                 }
                 group.addTask { (index, await fetcher.fetch(request, deadline: deadline)) }
             }
             while let (done, outcome) = await group.next() {
                 results[done] = outcome
+                onOutcome?(outcome)
             }
             return results
         }
