@@ -91,8 +91,11 @@ public struct CheckMermaidRenderer: Sendable {
         let summary = "\(mine.count - failing.count)/\(mine.count) ok"
         if failing.isEmpty { return (.ok, summary) }
         if endpoint.rootLayer != nil { return (.symptom, summary) }
-        let host = endpoint.endpoint.target.host
-        return failing.contains { $0.failure?.message.contains(host) == true } ? (.failed, summary) : (.symptom, summary)
+        // Named as a URL's host or as host:port: a bare address may be another endpoint's too.
+        let target = endpoint.endpoint.target
+        let names = ["://" + (target.host.contains(":") ? "[\(target.host)]" : target.host), target.hostPort]
+        let named = failing.contains { outcome in names.contains { outcome.failure?.message.contains($0) == true } }
+        return named ? (.failed, summary) : (.symptom, summary)
     }
 
     /// A node label: the layer name, then a short detail on the next line.

@@ -10,7 +10,7 @@ extension EndpointRules {
         if let trace { evidence.append("trace: " + (trace.outcome.failure?.detail ?? "reached the destination")) }
         if let stuck = facts.synSentStuck {
             evidence.append(stuck.isEmpty ? "no connection stayed in SYN_SENT"
-                                          : "stuck in SYN_SENT (no answer to the SYN): " + stuck.joined(separator: ", "))
+                                          : "stuck in SYN_SENT (no answer to the SYN): " + Self.distinct(stuck).joined(separator: ", "))
         }
         if icmpSilent { evidence.append("ICMP echo unanswered as well") }
         let traceCommand = "gomod-doctor trace \(address) --tcp --port \(port)"
@@ -54,5 +54,12 @@ extension EndpointRules {
             return finding("endpoint.tcp.failed", .tcp, .failure, arguments: ["code": failure.code], evidence: evidence,
                            commands: [traceCommand])
         }
+    }
+
+    /// Each value once, first occurrence kept (several sockets may sit in SYN_SENT to one peer:
+    /// the probe's and the fetch's own connects).
+    static func distinct(_ values: [String]) -> [String] {
+        var seen = Set<String>()
+        return values.filter { seen.insert($0).inserted }
     }
 }
