@@ -55,51 +55,37 @@ extension LabSuite {
             }
         }
 
-        /// One fresh lab per scenario: client — r1 — server; dnsmasq, an HTTPS lab GOPROXY by
-        /// name (lab CA trusted through SSL_CERT_FILE), a lab checksum database, a project with
-        /// two requirements; then the scenario's fault.
+        /// One fresh lab per scenario (CheckScenarioSetup: client — r1 — server; dnsmasq, an
+        /// HTTPS lab GOPROXY by name with the lab CA trusted, a lab checksum database, a project
+        /// with two requirements), then the scenario's fault.
         func measure(_ scenario: Scenario) async throws -> Row {
             try await Lab.with { lab in
-                let chain = try await lab.chain(routers: 1)
-                let ip = chain.serverInterface.ipv4
-                let tree = try await lab.makeModuleTree()
-                try await lab.addModules([LabModule(path: "github.com/lab/a", version: "v1.0.0"),
-                                          LabModule(path: "github.com/lab/b", version: "v1.0.0")], to: tree)
-                let ca = try await lab.makeCertificateAuthority(name: "bench lab CA")
-                let validity: CertificateValidity = scenario == .proxyExpiredCertificate ? .expired : .valid
-                let certificate = try await lab.issueCertificate(from: ca, commonName: "proxy.lab.example",
-                                                                 dnsNames: ["proxy.lab.example"], validity: validity)
-                try await lab.startGoProxy(on: chain.server, tree: tree, port: 443, certificate: certificate)
-                let sumdb = try await lab.startSumDB(on: chain.server, tree: tree, address: ip)
-                try await lab.startDNSServer(on: chain.server, address: ip, config: DNSServerConfig(records: [.a("proxy.lab.example", ip)]))
-                try await lab.setResolver(on: chain.client, nameservers: [ip])
-
-                let work = await lab.scratchPath("bench-project")
-                try FileManager.default.createDirectory(atPath: work + "/wd", withIntermediateDirectories: true)
-                try "module lab.example/app\n\ngo 1.19\n\nrequire (\n\tgithub.com/lab/a v1.0.0\n\tgithub.com/lab/b v1.0.0\n)\n"
-                    .write(toFile: work + "/wd/go.mod", atomically: true, encoding: .utf8)
-                var environment = [
-                    "GOPATH": work + "/gopath", "GOMODCACHE": work + "/gopath/pkg/mod", "GOCACHE": work + "/cache",
-                    "GOFLAGS": "-modcacherw", "GOENV": "off", "GOTOOLCHAIN": "local",
-                    "GOPROXY": "https://proxy.lab.example", "SSL_CERT_FILE": ca.certificatePath, "GOSUMDB": sumdb.gosumdb(),
-                ]
-
+                let expired: ((Lab, LabCertificateAuthority) async throws -> LabCertificate)? = scenario != .proxyExpiredCertificate ? nil : { lab, ca in
+                    try await lab.issueCertificate(from: ca, commonName: CheckScenarioSetup.proxyName,
+                                                   dnsNames: [CheckScenarioSetup.proxyName], validity: .expired)
+                }
+                let setup = try await CheckScenarioSetup.start(lab, proxyCertificate: expired)
+                let server = setup.chain.server
+                let proxyPort = CheckScenarioSetup.proxyPort
+                var environment = setup.environment
+                let work = setup.work
                 switch scenario {
                 case .healthy, .proxyExpiredCertificate:
                     break
                 case .proxyBlackhole:
-                    try await lab.addFirewallRule(host: chain.server, PacketMatch(chain: "INPUT", destinationPort: 443), .drop)
+                    try await lab.addFirewallRule(host: server, PacketMatch(chain: "INPUT", destinationPort: proxyPort), .drop)
                 case .proxyReset:
-                    try await lab.addFirewallRule(host: chain.server, PacketMatch(chain: "INPUT", destinationPort: 443), .rejectWithTCPReset)
+                    try await lab.addFirewallRule(host: server, PacketMatch(chain: "INPUT", destinationPort: proxyPort), .rejectWithTCPReset)
                 case .dnsServerUnreachable:
-                    try await lab.addFirewallRule(host: chain.server, PacketMatch(chain: "INPUT", proto: "udp", destinationPort: 53), .drop)
-                    try await lab.addFirewallRule(host: chain.server, PacketMatch(chain: "INPUT", proto: "tcp", destinationPort: 53), .drop)
+                    try await lab.addFirewallRule(host: server, PacketMatch(chain: "INPUT", proto: "udp", destinationPort: 53), .drop)
+                    try await lab.addFirewallRule(host: server, PacketMatch(chain: "INPUT", proto: "tcp", destinationPort: 53), .drop)
                 case .sumdbUnreachable:
-                    try await lab.addFirewallRule(host: chain.server, PacketMatch(chain: "INPUT", destinationPort: sumdb.port), .drop)
+                    try await lab.addFirewallRule(host: server, PacketMatch(chain: "INPUT", destinationPort: 8081), .drop)
                 case .httpsProxyDown:
                     // An address on the server's subnet where nothing listens: connections are refused.
-                    environment["HTTPS_PROXY"] = "http://\(ip):3128"
+                    environment["HTTPS_PROXY"] = "http://\(setup.ip):3129"
                 }
+                let chain = setup.chain
 
                 let binary = try DoctorRun.binary
                 let check = try await timed {
@@ -113,7 +99,7 @@ extension LabSuite {
                 let cap = Self.manualStepCap
                 let steps: [(String, [String])] = [
                     ("go env", ["go", "env"]),
-                    ("curl -I", ["curl", "-sS", "-I", "https://proxy.lab.example/github.com/lab/a/@v/list"]),
+                    ("curl -I", ["curl", "-sS", "-I", CheckScenarioSetup.proxyURL + "/github.com/lab/a/@v/list"]),
                     ("nslookup", ["nslookup", "proxy.lab.example"]),
                     ("traceroute", ["traceroute", "proxy.lab.example"]),
                     ("netstat", ["netstat", "-tn"]),

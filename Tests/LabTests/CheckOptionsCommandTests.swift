@@ -5,11 +5,6 @@ import Testing
 /// a user would. No network beyond loopback: GOPROXY points at 127.0.0.1:1 (refused) or the
 /// run selects only `config`.
 struct CheckOptionsCommandTests {
-    struct Output {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
 
     /// A project with two requirements and a HOME holding a .netrc whose password must never show.
     func project() throws -> URL {
@@ -26,44 +21,8 @@ struct CheckOptionsCommandTests {
          "GOPROXY": "https://127.0.0.1:1", "GOSUMDB": "off", "NO_COLOR": "1"].merging(extra) { _, new in new }
     }
 
-    func run(_ arguments: [String], environment: [String: String], in directory: URL, stdin: String? = nil) throws -> Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(EnvCommandEndToEndTests.binary, "gomod-doctor is not built"))
-        process.arguments = arguments
-        process.environment = environment
-        process.currentDirectoryURL = directory
-        let output = Pipe()
-        let errors = Pipe()
-        let input = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        // Drain stderr beside stdout so neither pipe can fill up and block the child.
-        let collected = ErrorsCollector(errors.fileHandleForReading)
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: data, as: UTF8.self), stderr: collected.finish())
-    }
-
-    /// Reads a pipe to its end on another thread.
-    final class ErrorsCollector: @unchecked Sendable {
-        private var data = Data()
-        private let done = DispatchSemaphore(value: 0)
-
-        init(_ handle: FileHandle) {
-            Thread.detachNewThread { [self] in
-                data = handle.readDataToEndOfFile()
-                done.signal()
-            }
-        }
-
-        func finish() -> String {
-            done.wait()
-            return String(decoding: data, as: UTF8.self)
-        }
+    func run(_ arguments: [String], environment: [String: String], in directory: URL, stdin: String? = nil) throws -> DoctorProcess.Output {
+        try DoctorProcess.run(arguments, environment: environment, in: directory, stdin: stdin)
     }
 
     func json(_ text: String) throws -> [String: Any] {

@@ -18,18 +18,8 @@ struct EnvCommandEndToEndTests {
     }
 
     func run(_ arguments: [String], environment: [String: String], in directory: URL) throws -> (status: Int32, stdout: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(Self.binary, "gomod-doctor is not built"))
-        process.arguments = arguments
-        process.environment = environment
-        process.currentDirectoryURL = directory
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let output = try DoctorProcess.run(arguments, environment: environment, in: directory)
+        return (output.status, output.stdout)
     }
 
     func object(_ value: Any?) -> [String: Any] { value as? [String: Any] ?? [:] }

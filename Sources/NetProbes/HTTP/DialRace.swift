@@ -116,12 +116,7 @@ final class DialRace: @unchecked Sendable {
             return true
         }
         winner = (channel, attempt.durationSeconds)
-        finished = true
-        let outcome = snapshot()
-        let waiting = continuation
-        continuation = nil
-        lock.unlock()
-        waiting?.resume(returning: outcome)
+        finishAndUnlock()
         return false
     }
 
@@ -133,6 +128,11 @@ final class DialRace: @unchecked Sendable {
             lock.unlock()
             return
         }
+        finishAndUnlock()
+    }
+
+    /// Call with the lock held: marks the race finished, releases the lock and resumes the caller.
+    private func finishAndUnlock() {
         finished = true
         let outcome = snapshot()
         let waiting = continuation
