@@ -1,20 +1,18 @@
 import Foundation
 import NetProbes
 
-/// The resolver comparison of `check`: resolv.conf's servers and the chosen public resolvers
-/// asked for A and AAAA of each distinct host name once (several endpoints may share a host),
+/// The resolver comparison of `check`: the chosen public resolvers asked for A and AAAA of
+/// each distinct host name once (several endpoints may share a host),
 /// all hosts at once, beside the endpoint probes. Its share of the deadline is bounded so
 /// unreachable public resolvers never hold the verdict past the deadline.
 public struct CheckResolverComparison: Sendable {
     /// `ResolverComparison.defaultPublicResolvers` as addresses.
     public static let defaultPublicResolvers = ResolverComparison.defaultPublicResolvers.compactMap { DNSServerAddress(parsing: $0) }
 
-    public var resolvConfPath: String
     /// Empty: no comparison at all.
     public var publicResolvers: [DNSServerAddress]
 
-    public init(resolvConfPath: String, publicResolvers: [DNSServerAddress]) {
-        self.resolvConfPath = resolvConfPath
+    public init(publicResolvers: [DNSServerAddress]) {
         self.publicResolvers = publicResolvers
     }
 
@@ -31,8 +29,9 @@ public struct CheckResolverComparison: Sendable {
     /// The comparison per host (keyed by the lowercased host); empty when there are no public resolvers.
     public func run(_ hosts: [String], deadline: ProbeDeadline) async -> [String: ProbeResult<ResolverComparisonEvidence>] {
         guard !publicResolvers.isEmpty, !hosts.isEmpty else { return [:] }
-        let conf = (try? String(contentsOfFile: resolvConfPath, encoding: .utf8)).map(ResolvConf.parse) ?? ResolvConf.parse("")
-        let resolvers = ResolverComparison.resolverSet(resolvConf: conf, configured: [], publicResolvers: publicResolvers)
+        // resolv.conf's servers are asked by each endpoint's system resolver view; their answers
+        // join the comparison there (EndpointFacts.systemAnswers), so they are not asked twice.
+        let resolvers = ResolverComparison.resolverSet(resolvConf: nil, configured: [], publicResolvers: publicResolvers)
         // Two tries, each a quarter of what is left (0.3–2 s), all within 60% of it.
         let budget = Double(deadline.remaining.components.seconds) + Double(deadline.remaining.components.attoseconds) / 1e18
         let perAttempt = min(2, max(0.3, budget * 0.25))

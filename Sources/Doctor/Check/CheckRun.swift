@@ -117,7 +117,7 @@ public struct CheckRun: Sendable {
         let pingCount = pingCount
         let checks = checks
         let hosts = checks.contains(.dns) ? CheckResolverComparison.hosts(of: endpoints.map(\.target)) : []
-        let comparison = CheckResolverComparison(resolvConfPath: resolvConfPath, publicResolvers: publicResolvers)
+        let comparison = CheckResolverComparison(publicResolvers: publicResolvers)
         async let compared = comparison.run(hosts, deadline: deadline)
         let probed = await withTaskGroup(of: (Int, EndpointEvidence).self) { group in
             for (position, endpoint) in endpoints.enumerated() {

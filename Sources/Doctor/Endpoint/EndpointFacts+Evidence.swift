@@ -9,7 +9,12 @@ extension EndpointFacts {
                            addresses: dns.evidence.platform.addresses)
         }
         if let comparison = evidence.resolvers {
-            resolvers = Resolver.distil(comparison.evidence.answers)
+            // The system servers' answers are the ones the system resolver view already got
+            // (each fact asked once); the comparison adds the public resolvers.
+            let publicAnswers = comparison.evidence.answers.filter { $0.role != "system" }
+            let systemAnswers = Self.systemAnswers(evidence.dns?.evidence, host: evidence.target.host)
+            resolvers = Resolver.distil((systemAnswers.isEmpty ? comparison.evidence.answers.filter { $0.role == "system" } : systemAnswers)
+                                        + publicAnswers)
         }
         if let icmp = evidence.icmp {
             self.icmp = ICMP(outcome: icmp.outcome, address: icmp.evidence.address?.ip,
@@ -44,6 +49,20 @@ extension EndpointFacts {
             let retryAfter = last?.headers.first { $0.name.lowercased() == "retry-after" }?.value
             self.http = HTTP(outcome: http.outcome, status: http.evidence.finalStatus, statusLine: last?.statusLine,
                              retryAfter: retryAfter)
+        }
+    }
+
+    /// What each resolv.conf server said for the host itself (the name the public resolvers
+    /// were asked), from the system resolver view's queries; empty when the view did not ask it.
+    static func systemAnswers(_ view: SystemResolverEvidence?, host: String) -> [ResolverAnswer] {
+        let name = host.lowercased().hasSuffix(".") ? String(host.lowercased().dropLast()) : host.lowercased()
+        return (view?.queries ?? []).filter { query in
+            let asked = query.name.lowercased()
+            return (asked.hasSuffix(".") ? String(asked.dropLast()) : asked) == name
+        }.map { query in
+            ResolverAnswer(resolver: query.server, role: "system", type: query.type, outcome: query.outcome, rcode: query.rcode,
+                           addresses: query.answers.filter { $0.type == query.type }.map(\.data), answers: query.answers,
+                           queryTimeSeconds: query.queryTimeSeconds)
         }
     }
 }
