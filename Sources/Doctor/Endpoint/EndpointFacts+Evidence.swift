@@ -8,13 +8,16 @@ extension EndpointFacts {
             self.dns = DNS(outcome: dns.outcome, errorClass: dns.evidence.platform.errorClass,
                            addresses: dns.evidence.platform.addresses)
         }
+        // The system servers' answers are the ones the system resolver view already got (each
+        // fact asked once); the comparison, when it ran, adds the public resolvers. Without
+        // it the system servers alone still tell "every nameserver is silent" apart.
+        let systemAnswers = Self.systemAnswers(evidence.dns?.evidence, host: evidence.target.host)
         if let comparison = evidence.resolvers {
-            // The system servers' answers are the ones the system resolver view already got
-            // (each fact asked once); the comparison adds the public resolvers.
             let publicAnswers = comparison.evidence.answers.filter { $0.role != "system" }
-            let systemAnswers = Self.systemAnswers(evidence.dns?.evidence, host: evidence.target.host)
             resolvers = Resolver.distil((systemAnswers.isEmpty ? comparison.evidence.answers.filter { $0.role == "system" } : systemAnswers)
                                         + publicAnswers)
+        } else {
+            resolvers = Resolver.distil(systemAnswers)
         }
         if let icmp = evidence.icmp {
             self.icmp = ICMP(outcome: icmp.outcome, address: icmp.evidence.address?.ip,
