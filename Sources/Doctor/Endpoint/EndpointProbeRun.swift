@@ -48,25 +48,27 @@ public struct EndpointProbeRun: Sendable {
             evidence.durationSeconds = Self.seconds(ContinuousClock.now - start)
             return evidence
         }
-        return await probeAboveDNS(evidence, addresses: addresses, deadline: deadline, start: start)
+        return await probeAboveDNS(evidence, resolution: dns.evidence.platform, deadline: deadline, start: start)
     }
 
     /// `check --only` without dns: the resolver is not examined; the layers that need an
     /// address (icmp, sockets, path) take the system resolver's (getaddrinfo) answer, as the
     /// go command's own dial would; tcp, tls and http resolve the name themselves.
     func probeWithoutDNS(_ evidence: EndpointEvidence, deadline: ProbeDeadline, start: ContinuousClock.Instant) async -> EndpointEvidence {
-        var addresses: [ResolvedAddress] = []
+        var resolution: PlatformResolution?
         if !checks.isDisjoint(with: [.icmp, .sockets, .path]) {
-            addresses = await PlatformAddressResolver.resolve(target.host, deadline: deadline).addresses
+            resolution = await PlatformAddressResolver.resolve(target.host, deadline: deadline)
         }
-        return await probeAboveDNS(evidence, addresses: addresses, deadline: deadline, start: start)
+        return await probeAboveDNS(evidence, resolution: resolution, deadline: deadline, start: start)
     }
 
     /// Every layer above DNS, each only when selected in `checks`: TCP and ICMP at once (the
     /// watcher samples the socket table during the connects), then the trace beside TLS and HTTP.
-    func probeAboveDNS(_ evidence: EndpointEvidence, addresses: [ResolvedAddress], deadline: ProbeDeadline,
+    /// - Parameter resolution: the name's getaddrinfo answer when one was made (TCP reuses it).
+    func probeAboveDNS(_ evidence: EndpointEvidence, resolution: PlatformResolution?, deadline: ProbeDeadline,
                        start: ContinuousClock.Instant) async -> EndpointEvidence {
         var evidence = evidence
+        let addresses = resolution?.addresses ?? []
         let left = Self.seconds(deadline.remaining)
         let attemptSeconds = min(5, max(0.5, left * 0.4))
         let tcpProbe = TCPConnectProbe(attemptTimeout: .milliseconds(Int64(attemptSeconds * 1000)))
@@ -77,11 +79,11 @@ public struct EndpointProbeRun: Sendable {
         let first = checks.contains(.icmp) ? addresses.first : nil
         async let icmp = echo(first, with: ping, deadline: deadline)
         if checks.contains(.tcp) && checks.contains(.sockets) && !endpoints.isEmpty {
-            let watched = await watcher.watch(endpoints) { await tcpProbe.run(hostPort, deadline: deadline) }
+            let watched = await watcher.watch(endpoints) { await tcpProbe.run(hostPort, resolved: resolution, deadline: deadline) }
             evidence.tcp = watched.result
             evidence.synSent = watched.evidence
         } else if checks.contains(.tcp) {
-            evidence.tcp = await tcpProbe.run(hostPort, deadline: deadline)
+            evidence.tcp = await tcpProbe.run(hostPort, resolved: resolution, deadline: deadline)
         }
         evidence.icmp = await icmp
 

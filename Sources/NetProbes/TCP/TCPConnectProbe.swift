@@ -24,7 +24,9 @@ public struct TCPConnectProbe: Sendable {
         self.tellResetOrigins = tellResetOrigins
     }
 
-    public func run(_ target: HostPort, deadline: ProbeDeadline) async -> ProbeResult<TCPConnectEvidence> {
+    /// - Parameter resolved: the name's getaddrinfo answer when the caller already has it
+    ///   (the endpoint probe's DNS layer): the name is not looked up a second time.
+    public func run(_ target: HostPort, resolved: PlatformResolution? = nil, deadline: ProbeDeadline) async -> ProbeResult<TCPConnectEvidence> {
         let start = ContinuousClock.now
         let port = target.port ?? 443
         var evidence = TCPConnectEvidence(host: target.host, port: port)
@@ -32,7 +34,12 @@ public struct TCPConnectProbe: Sendable {
             ProbeResult(target: HostPort(host: target.host, port: port).description, outcome: outcome,
                         evidence: evidence, durationSeconds: PlatformAddressResolver.seconds(since: start))
         }
-        let resolution = await PlatformAddressResolver.resolve(target.host, deadline: deadline)
+        let resolution: PlatformResolution
+        if let resolved {
+            resolution = resolved
+        } else {
+            resolution = await PlatformAddressResolver.resolve(target.host, deadline: deadline)
+        }
         evidence.resolution = resolution
         if let error = resolution.error {
             let code = resolution.errorClass == "nxdomain" ? "nxdomain" : "resolve"
