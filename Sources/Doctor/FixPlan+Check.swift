@@ -59,7 +59,9 @@ extension FixPlan {
                     plan.appendSkipped(Skipped(finding: cause.finding.id, command: command, reason: "not-goenv", origin: origin))
                     continue
                 case .other:
-                    plan.appendSkipped(Skipped(finding: cause.finding.id, command: command, reason: "check-manual", origin: origin))
+                    // `unset HTTPS_PROXY https_proxy` names two variables: still a shell-environment line.
+                    let shell = command.hasPrefix("unset ") || command.hasPrefix("export ")
+                    plan.appendSkipped(Skipped(finding: cause.finding.id, command: command, reason: shell ? "not-goenv" : "check-manual", origin: origin))
                     continue
                 }
                 if plan.addCheckChange(wanted.name, wanted.value, origin: origin, env: env, file: file) {
