@@ -33,7 +33,8 @@ extension FixPlan {
     /// as skipped `check-manual` (shell-environment lines as `not-goenv`), never applied.
     /// Root causes that are configuration findings are already in the plan. A variable the plan
     /// already changes to another value keeps the first value (the later one is a `conflict`);
-    /// shadowing by the environment is reported as `make` does.
+    /// shadowing by the environment is reported as `make` does; when the file already holds the
+    /// value but the environment overrides it, the shell line is listed as skipped `shadowed`.
     /// - Parameters:
     ///   - rootCauses: `CheckDiagnosis.rootCauses`, failures then warnings.
     ///   - env: the resolved configuration the check ran with (shadowing, secret recovery).
@@ -95,9 +96,15 @@ extension FixPlan {
             return false
         }
         let old = file.entry(for: name)?.value
-        guard old != value else { return false }
         let variable = env.variable(name)
         let shadowed = variable?.source == .environment
+        guard old != value else {
+            // The file is right already; the exported variable is what the check saw fail.
+            if shadowed && env[name] != (value ?? "") {
+                appendSkipped(Skipped(finding: origin.finding, command: FixCommands.environmentLine(name, value), reason: "shadowed", origin: origin))
+            }
+            return false
+        }
         changes.append(Change(variable: name, oldValue: old, newValue: value, findings: [origin.finding],
                               shadowedBy: shadowed ? (variable?.origin ?? name) : nil,
                               instead: shadowed ? [FixCommands.environmentLine(name, value)] : [], origins: [origin]))

@@ -27,7 +27,8 @@ public struct FixPlan: Sendable, Equatable {
         public var command: String
         /// `not-goenv` (a command that is not a go variable change), `secret` (a redacted
         /// value that cannot be rebuilt), `conflict` (another finding already sets it),
-        /// `check-manual` (a diagnostic or manual step of a check root cause's fix).
+        /// `check-manual` (a diagnostic or manual step of a check root cause's fix), `shadowed`
+        /// (the file has the value, an environment variable overrides it: `command` is the shell line).
         public var reason: String
         /// Set for the check's root causes (`fix --check`); nil: a configuration finding.
         public var origin: Origin? = nil

@@ -12,6 +12,11 @@ enum FixCheckMessages {
         "fixplan.skipped.check-manual": (
             "Not applied (a diagnostic or manual step of the network check's advice): {command}",
             "未自动执行（网络检查建议中的诊断或手动步骤）：{command}"),
+        "fixplan.skipped.shadowed": (
+            "The GOENV file already has this value, but the environment overrides it; run instead: {command}",
+            "GOENV 文件中已是该值，但被环境变量覆盖；请改为执行：{command}"),
+        "fixcheck.manual": ("Not applied: the network check's diagnostic and manual steps (run them yourself if useful):",
+                            "未自动执行：网络检查建议的诊断与手动步骤（如有需要请自行执行）："),
     ]
 
     /// The line that opens `fix --check`'s text: the check's verdict and its number of root causes.
@@ -19,6 +24,14 @@ enum FixCheckMessages {
         guard check.status != "healthy" || check.rootCauses > 0 else { return catalog.text("fixcheck.summary.healthy") }
         let status = check.status == "healthy" ? check.status : catalog.text("fixcheck.status.\(check.status)")
         return catalog.text("fixcheck.summary.problems", ["status": status, "count": String(check.rootCauses)])
+    }
+
+    /// The `check-manual` commands once each under one heading (the same `cat /etc/resolv.conf`
+    /// can follow several root causes); no lines when there are none.
+    static func manualSteps(_ skipped: [FixPlanReport.Skipped], catalog: MessageCatalog) -> [String] {
+        var commands: [String] = []
+        for item in skipped where item.reason == "check-manual" && !commands.contains(item.command) { commands.append(item.command) }
+        return commands.isEmpty ? [] : ["  " + catalog.text("fixcheck.manual")] + commands.map { "      " + $0 }
     }
 
     /// Which root cause of the check asked for a change.

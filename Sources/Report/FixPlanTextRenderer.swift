@@ -37,9 +37,10 @@ public struct FixPlanTextRenderer: Sendable {
                 }
             }
         }
-        for skipped in report.skipped {
+        for skipped in report.skipped where skipped.reason != "check-manual" {
             lines.append("  " + style.dim(catalog.text("fixplan.skipped.\(skipped.reason)", ["command": skipped.command])))
         }
+        lines += FixCheckMessages.manualSteps(report.skipped, catalog: catalog).map { style.dim($0) }
         if !report.changes.isEmpty {
             lines.append("")
             if report.applied {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import GoModConfig
 @testable import Doctor
+@testable import Report
 
 /// `fix --check`: hand-built check root causes turned into plan changes after the
 /// configuration's — only `go env -w`/`-u` taken, the rest listed, conflicts, shadowing.
@@ -125,5 +126,48 @@ struct FixPlanCheckTests {
                            cause("endpoint.tls.interception", layer: .tls, ["cat /etc/ssl/certs/ca-certificates.crt"])], to: base)
         #expect(plan.isEmpty && plan.updated == base.0.updated)
         #expect(plan.skipped.map(\.reason) == ["check-manual"])
+    }
+}
+
+extension FixPlanCheckTests {
+    /// The file already holds what the check wants, but an exported value overrides it: the
+    /// file is left alone and the shell line to run is listed.
+    @Test func fileAlreadyRightButShadowed() {
+        let plan = adding([cause("endpoint.tcp.timeout", ["go env -w GOPROXY=https://proxy.corp.example,direct"])],
+                          to: base(Self.proxyFile, environment: ["GOPROXY": "https://broken.example,direct"]))
+        #expect(plan.isEmpty)
+        #expect(plan.skipped.map(\.reason) == ["shadowed"])
+        #expect(plan.skipped.first?.command == "export GOPROXY=https://proxy.corp.example,direct")
+    }
+}
+
+extension FixPlanCheckTests {
+    /// The report: origins in JSON, the check's verdict, and every new sentence in both languages.
+    @Test func reportShowsOriginsInBothLanguages() throws {
+        let plan = adding([cause("endpoint.tcp.timeout", ["go env -w GOPROXY=https://goproxy.cn,direct", "dig proxy.corp.example",
+                                                          "unset HTTPS_PROXY https_proxy"]),
+                           cause("endpoint.dns.nxdomain", layer: .dns, ["go env -w GOPROXY=https://other.example", "dig proxy.corp.example"])],
+                          to: base(Self.proxyFile))
+        let check = FixPlanReport.CheckPart(status: "failures", rootCauses: 2, durationSeconds: 1.5)
+        let report = FixPlanReport(plan, language: .en, applied: false, backup: nil, check: check)
+        #expect(report.changes.first?.origins == [FixPlan.Origin(kind: .check, finding: "endpoint.tcp.timeout", endpoint: Self.endpoint)])
+        let json = try report.json()
+        #expect(json.contains(#""kind" : "check""#) && json.contains(#""rootCauses" : 2"#))
+        for reason in Set(plan.skipped.map(\.reason)) + ["shadowed", "check-manual"] {
+            #expect(MessageCatalog.has("fixplan.skipped.\(reason)"), "\(reason)")
+        }
+        var texts: [String] = []
+        for language in [Language.en, .zh] {
+            let text = FixPlanTextRenderer(language: language, style: TerminalStyle(enabled: false))
+                .render(FixPlanReport(plan, language: language, applied: false, backup: nil, check: check))
+            #expect(!text.contains("{") && text.contains("endpoint.tcp.timeout") && text.contains(Self.endpoint), "\(text)")
+            // Listed once though two causes name it.
+            #expect(text.components(separatedBy: "dig proxy.corp.example").count == 2, "\(text)")
+            texts.append(text)
+        }
+        #expect(texts[0] != texts[1])
+        // A plan made without --check has config origins only and no check part.
+        let plain = FixPlanReport(base("GOPROXY=https://proxy.corp.example\n").0, language: .en, applied: false, backup: nil)
+        #expect(plain.check == nil && plain.changes.flatMap(\.origins).allSatisfy { $0.kind == .config } && !plain.changes.isEmpty)
     }
 }
