@@ -18,14 +18,20 @@ public struct FixPlan: Sendable, Equatable {
         public var shadowedBy: String?
         /// The shell commands that change the environment instead (`export …`, `unset …`).
         public var instead: [String]
+        /// What asked for it (`fix --check`); empty: the `findings`, all configuration findings.
+        public var origins: [Origin] = []
     }
 
     public struct Skipped: Sendable, Equatable, Codable {
         public var finding: String
         public var command: String
         /// `not-goenv` (a command that is not a go variable change), `secret` (a redacted
-        /// value that cannot be rebuilt), `conflict` (another finding already sets it).
+        /// value that cannot be rebuilt), `conflict` (another finding already sets it),
+        /// `check-manual` (a diagnostic or manual step of a check root cause's fix), `shadowed`
+        /// (the file has the value, an environment variable overrides it: `command` is the shell line).
         public var reason: String
+        /// Set for the check's root causes (`fix --check`); nil: a configuration finding.
+        public var origin: Origin? = nil
     }
 
     /// nil: `goenv-off` (GOENV=off) or `no-path` (no config directory); nothing can be written.

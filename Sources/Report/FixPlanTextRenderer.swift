@@ -13,6 +13,7 @@ public struct FixPlanTextRenderer: Sendable {
         let catalog = MessageCatalog(language: language)
         var lines: [String] = []
         if let path = report.path { lines.append(style.bold(catalog.text("fixplan.file", ["path": path]))) }
+        if let check = report.check { lines.append(FixCheckMessages.summary(check, catalog: catalog)) }
         if let message = report.refusalMessage {
             lines.append(style.red("✗ ") + message)
             lines += report.environmentCommands.map { "    " + style.cyan($0) }
@@ -29,15 +30,17 @@ public struct FixPlanTextRenderer: Sendable {
             lines.append("")
             for change in report.changes {
                 lines.append("  • " + change.message)
+                lines += change.origins.filter { $0.kind == .check }.map { "    " + style.dim(FixCheckMessages.origin($0, catalog: catalog)) }
                 if let origin = change.shadowedBy {
                     lines.append("    " + style.yellow("! ") + catalog.text("fixplan.shadowed", ["variable": change.variable, "origin": origin]))
                     lines += change.instead.map { "        " + style.cyan($0) }
                 }
             }
         }
-        for skipped in report.skipped {
+        for skipped in report.skipped where skipped.reason != "check-manual" {
             lines.append("  " + style.dim(catalog.text("fixplan.skipped.\(skipped.reason)", ["command": skipped.command])))
         }
+        lines += FixCheckMessages.manualSteps(report.skipped, catalog: catalog).map { style.dim($0) }
         if !report.changes.isEmpty {
             lines.append("")
             if report.applied {

@@ -41,4 +41,5 @@ public struct MessageCatalog: Sendable {
         .merging(CheckDNSMessages.entries) { first, _ in first }
         .merging(CheckOutputMessages.entries) { first, _ in first }
         .merging(CheckScenarioMessages.entries) { first, _ in first }
+        .merging(FixCheckMessages.entries) { first, _ in first }
 }
