@@ -39,7 +39,11 @@ extension FixPlan {
     ///   - rootCauses: `CheckDiagnosis.rootCauses`, failures then warnings.
     ///   - env: the resolved configuration the check ran with (shadowing, secret recovery).
     ///   - configFindingIDs: the configuration findings' ids (their root causes are skipped).
-    public func addingCheck(_ rootCauses: [CheckRootCause], env: ResolvedGoEnv, configFindingIDs: Set<String>) -> FixPlan {
+    ///   - advisoryFindingIDs: configuration findings of severity info (a suggestion such as
+    ///     `config.goproxy.no-direct`): a change made only for them gives way to the check's
+    ///     value, which rests on what the network showed (the suggestion becomes a `conflict`).
+    public func addingCheck(_ rootCauses: [CheckRootCause], env: ResolvedGoEnv, configFindingIDs: Set<String>,
+                            advisoryFindingIDs: Set<String> = []) -> FixPlan {
         var plan = self
         let file = GoEnvFile.parse(Data(original.utf8), path: path ?? "")
         var added: [(name: String, value: String?)] = []
@@ -65,13 +69,14 @@ extension FixPlan {
                     plan.appendSkipped(Skipped(finding: cause.finding.id, command: command, reason: shell ? "not-goenv" : "check-manual", origin: origin))
                     continue
                 }
-                if plan.addCheckChange(wanted.name, wanted.value, origin: origin, env: env, file: file) {
+                if plan.addCheckChange(wanted.name, wanted.value, origin: origin, env: env, file: file, advisory: advisoryFindingIDs) {
                     added.append(wanted)
                 }
             }
         }
         if plan.refusal == nil {
-            plan.updated = FixPlanFileEditor.apply(added, to: plan.updated)
+            // From the original: a check value may have replaced an advisory one.
+            plan.updated = FixPlanFileEditor.apply(plan.changes.map { ($0.variable, $0.newValue) }, to: original)
         } else {
             // Nothing can be written (GOENV=off): the environment is the only place left.
             for (name, value) in added {
@@ -83,8 +88,23 @@ extension FixPlan {
     }
 
     /// Records one wanted value; true when it is a new change to write.
-    mutating func addCheckChange(_ name: String, _ value: String?, origin: Origin, env: ResolvedGoEnv, file: GoEnvFile) -> Bool {
+    mutating func addCheckChange(_ name: String, _ value: String?, origin: Origin, env: ResolvedGoEnv, file: GoEnvFile,
+                                 advisory: Set<String> = []) -> Bool {
         if let index = changes.firstIndex(where: { $0.variable == name }) {
+            let onlyAdvisory = Self.origins(of: changes[index]).allSatisfy { $0.kind == .config && advisory.contains($0.finding) }
+            if changes[index].newValue != value, onlyAdvisory {
+                let replaced = changes[index]
+                for finding in replaced.findings {
+                    appendSkipped(Skipped(finding: finding, command: replaced.newValue.map { "go env -w \(name)=\(FixCommands.shellQuoted($0))" } ?? "go env -u \(name)",
+                                          reason: "conflict", origin: Origin(kind: .config, finding: finding)))
+                }
+                changes[index].newValue = value
+                changes[index].findings = [origin.finding]
+                changes[index].origins = [origin]
+                if changes[index].shadowedBy != nil { changes[index].instead = [FixCommands.environmentLine(name, value)] }
+                if changes[index].oldValue == value { changes.remove(at: index) }
+                return true
+            }
             if changes[index].newValue == value {
                 changes[index].origins = Self.origins(of: changes[index])
                 if !changes[index].origins.contains(origin) { changes[index].origins.append(origin) }

@@ -62,7 +62,8 @@ struct FixCommand: AsyncParsableCommand {
                                         timeoutSeconds: timeout.flatMap(Self.checkSeconds) ?? 8,
                                         publicResolvers: CheckCommand.publicResolvers(resolver) ?? []).run()
             plan = plan.addingCheck(result.diagnosis.rootCauses, env: result.config.env,
-                                    configFindingIDs: Set(result.config.findings.map(\.id)))
+                                    configFindingIDs: Set(result.config.findings.map(\.id)),
+                                    advisoryFindingIDs: Set(result.config.findings.filter { $0.severity == .info }.map(\.id)))
             checkPart = FixPlanReport.CheckPart(status: CheckJSON.statusName(result.diagnosis.status),
                                                 rootCauses: result.diagnosis.rootCauses.count, durationSeconds: result.durationSeconds)
         }

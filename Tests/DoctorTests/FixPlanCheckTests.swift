@@ -91,6 +91,22 @@ struct FixPlanCheckTests {
         #expect(plan.updated == "GOPROXY=https://proxy.corp.example,direct\nGOSUMDB=sum.golang.google.cn\n")
     }
 
+    /// An info-level suggestion (no `direct`) gives way to what the network showed: the check's
+    /// switch away from a dead proxy wins, and the suggestion is listed as a conflict.
+    @Test func checkValueReplacesAnAdvisorySuggestion() throws {
+        let base = base("GOPROXY=https://proxy.corp.example\n")
+        let advisory = Set(base.1.findings.filter { $0.severity == .info }.map(\.id))
+        #expect(advisory.contains("config.goproxy.no-direct"))
+        let plan = base.0.addingCheck([cause("endpoint.tcp.timeout", ["go env -w GOPROXY=https://goproxy.cn"])], env: base.1.env,
+                                      configFindingIDs: Set(base.1.findings.map(\.id)), advisoryFindingIDs: advisory)
+        let goproxy = try #require(plan.changes.first { $0.variable == "GOPROXY" })
+        #expect(goproxy.newValue == "https://goproxy.cn" && goproxy.oldValue == "https://proxy.corp.example")
+        #expect(goproxy.origins == [FixPlan.Origin(kind: .check, finding: "endpoint.tcp.timeout", endpoint: Self.endpoint)])
+        #expect(plan.skipped.contains { $0.reason == "conflict" && $0.finding == "config.goproxy.no-direct"
+            && $0.command == "go env -w GOPROXY=https://proxy.corp.example,direct" })
+        #expect(plan.updated == "GOPROXY=https://goproxy.cn\n")
+    }
+
     /// A configuration finding that is also a check root cause is not applied twice.
     @Test func configurationRootCausesAreAlreadyInThePlan() throws {
         let base = base("GOPROXY=https://proxy.corp.example\n")
