@@ -33,7 +33,9 @@ extension LabSuite {
                 let (result, document) = try await setup.check()
                 #expect(result.termination == .exited(2) && document.status == "failures")
                 let top = try Setup.top(result, document)
-                #expect(top.finding.layer == "tcp" && ["endpoint.tcp.dropped-after-hop", "endpoint.tcp.timeout"].contains(top.finding.id), "\(top.finding.id)")
+                #expect(top.finding.layer == "tcp" && top.finding.id == "endpoint.tcp.dropped-after-hop", "\(top.finding.id)")
+                // The server drops; r1 (hop 1) is the last router that answered.
+                #expect(top.finding.arguments["hop"] == "1", "\(top.finding.arguments)")
                 #expect(top.endpoint == Setup.proxyEndpoint)
                 #expect(top.blockedModules == Setup.publicModules && top.totalModules == 2)
                 #expect(top.finding.fix?.commands.first == "go env -w GOPROXY=https://proxy.golang.org", "\(top.finding.fix?.commands ?? [])")
@@ -131,7 +133,7 @@ extension LabSuite {
                 let (result, document) = try await setup.check(["GOPROXY": Setup.proxyURL + ",direct"])
                 #expect(result.termination == .exited(2) && document.status == "failures")
                 let top = try Setup.top(result, document)
-                #expect(top.finding.layer == "tcp", "\(top.finding.id)")
+                #expect(top.finding.layer == "tcp" && top.finding.id == "endpoint.tcp.dropped-after-hop", "\(top.finding.id)")
                 #expect(top.endpoint == "https://src.labnet.dev:443")
                 #expect(top.blockedModules == ["src.labnet.dev/team/tool@v1.0.0"] && top.totalModules == 3)
                 let commands = top.finding.fix?.commands ?? []
@@ -153,7 +155,7 @@ extension LabSuite {
                 let (result, document) = try await setup.check()
                 #expect(result.termination == .exited(2) && document.status == "failures")
                 let top = try Setup.top(result, document)
-                #expect(top.finding.layer == "tcp", "\(top.finding.id)")
+                #expect(top.finding.layer == "tcp" && top.finding.id == "endpoint.tcp.dropped-after-hop", "\(top.finding.id)")
                 #expect(top.endpoint == "https://sum.golang.org:443")
                 #expect(top.blockedModules == Setup.publicModules)
                 let commands = top.finding.fix?.commands ?? []
