@@ -45,22 +45,8 @@ struct FixCommandEndToEndTests {
     }
 
     func run(_ arguments: [String], _ environment: [String: String], in directory: URL, stdin: String? = nil) throws -> (status: Int32, stdout: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(EnvCommandEndToEndTests.binary, "gomod-doctor is not built"))
-        process.arguments = arguments
-        process.environment = environment
-        process.currentDirectoryURL = directory
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        let input = Pipe()
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let output = try DoctorProcess.run(arguments, environment: environment, in: directory, stdin: stdin)
+        return (output.status, output.stdout)
     }
 
     func json(_ text: String) throws -> [String: Any] {
