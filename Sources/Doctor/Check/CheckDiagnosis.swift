@@ -149,7 +149,7 @@ public struct CheckDiagnosis: Sendable, Equatable, Codable {
         let status: Status = findings.contains { $0.severity == .failure } ? .failures
             : findings.contains { $0.severity == .warning } ? .warnings : .healthy
         // Failures first (by impact), then warnings: a warning never outranks a failure.
-        return CheckDiagnosis(status: status, rootCauses: ordered(roots) + ordered(warnings), findings: findings, checks: checks)
+        return CheckDiagnosis(status: status, rootCauses: CheckRootCause.mergingMachineWide(ordered(roots)) + ordered(warnings), findings: findings, checks: checks)
     }
 
     /// Endpoints whose TLS or HTTP failure only repeats a broken HTTPS_PROXY they are reached

@@ -27,6 +27,8 @@ extension EndpointRules {
         if !system.isEmpty, system.allSatisfy({ $0.rcode == nil }) {
             let witness = resolvingWitnesses.first
             var commands = system.map { digCommand(at: $0) }
+            // "unreachable": no route to the nameserver at all; the route says why.
+            for resolver in system where resolver.failure == "unreachable" { commands.append("ip route get \(resolver.ip)") }
             if let witness { commands += switchCommands(to: witness, pinning: false) } else { commands.append("cat /etc/resolv.conf") }
             return finding("endpoint.dns.server-unreachable", .dns, .failure,
                            arguments: ["system": Self.servers(system, fallback: ""),
