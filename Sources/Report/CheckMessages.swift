@@ -3,6 +3,8 @@ enum CheckMessages {
     static let entries: [String: (en: String, zh: String)] = [
         "ui.check.title": ("gomod-doctor check: {directory}", "gomod-doctor 检查：{directory}"),
         "ui.check.root-causes": ("Root causes", "根本原因"),
+        "ui.check.no-modules": ("No module to download here (no go.mod with requirements in this directory or above): checked what every download uses, the GOPROXY entries and the checksum database.",
+                                "这里没有要下载的模块（本目录及上级目录中没有带依赖的 go.mod）：已检查所有下载都会用到的 GOPROXY 各项和校验和数据库。"),
         "ui.check.no-root-cause": ("no root cause: every check passed", "没有根本原因：所有检查均通过"),
         "ui.check.blocks": ("{count} of {total} modules cannot be fetched because:", "{total} 个模块中有 {count} 个无法下载，原因："),
         "ui.check.blocks-none": ("blocks no module download, but:", "不阻碍模块下载，但："),

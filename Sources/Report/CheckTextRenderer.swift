@@ -15,8 +15,11 @@ public struct CheckTextRenderer: Sendable {
 
     /// - Parameters: endpoints lists every probed endpoint (for its roles line); seconds is the run time.
     public func render(_ diagnosis: CheckDiagnosis, directory: String, endpoints: [CheckEndpoint], seconds: Double) -> String {
-        var lines = [style.bold(catalog.text("ui.check.title", ["directory": directory])), "",
-                     style.bold(catalog.text("ui.check.root-causes"))]
+        var lines = [style.bold(catalog.text("ui.check.title", ["directory": directory])), ""]
+        if !endpoints.isEmpty, endpoints.allSatisfy({ $0.modules.isEmpty }), !diagnosis.checks.contains(where: { $0.kind == .module }) {
+            lines += [catalog.text("ui.check.no-modules"), ""]
+        }
+        lines.append(style.bold(catalog.text("ui.check.root-causes")))
         if diagnosis.rootCauses.isEmpty { lines.append("  " + catalog.text("ui.check.no-root-cause")) }
         for cause in diagnosis.rootCauses {
             let impact = cause.blockedModules.isEmpty ? catalog.text("ui.check.blocks-none")

@@ -96,8 +96,26 @@ struct CheckEndpointsTests {
         #expect(bare.key == "http://proxy.example:3128")
         #expect(CheckEndpoints.target(url: "ftp://x.example") == nil)
     }
+
+    /// No go.mod: what `go get`/`go install path@version` would use anyway — each GOPROXY URL,
+    /// the checksum database's route and HTTPS_PROXY (unless NO_PROXY exempts them all).
+    @Test func withoutAProjectTheProxiesAndDatabaseAreStillChecked() {
+        let environment = ["HOME": "/h", "GOPROXY": "https://goproxy.cn,https://mirror.example:8443|direct", "GOSUMDB": "sum.golang.org",
+                           "HTTPS_PROXY": "http://10.0.0.1:3128"]
+        let diagnosis = ConfigDiagnosis.run(environment: environment, directory: "/empty", hostOS: .linux,
+                                            fileSystem: InMemoryFileSystem(), installation: nil)
+        let list = CheckEndpoints.collect(routes: diagnosis.routes, environment: environment)
+        #expect(list.map(\.key) == ["https://goproxy.cn:443", "https://mirror.example:8443", "https://sum.golang.org:443", "http://10.0.0.1:3128"])
+        #expect(list.allSatisfy { $0.modules.isEmpty })
+        #expect(list.first?.roles == [.proxy, .checksumDatabase])
+        #expect(list.last?.roles == [.httpsProxy])
+        var exempt = environment
+        exempt["NO_PROXY"] = "goproxy.cn,mirror.example,sum.golang.org"
+        #expect(!CheckEndpoints.collect(routes: diagnosis.routes, environment: exempt).contains { $0.roles == [.httpsProxy] })
+    }
 }
 
 extension EndpointTarget {
     fileprivate var key: String { CheckEndpoint(target: self, roles: [], modules: []).key }
+
 }

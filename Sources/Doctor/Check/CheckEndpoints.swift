@@ -23,12 +23,33 @@ public enum CheckEndpoints {
             // The toolchain zip is always verified against the checksum database.
             for step in routes.checksumDatabase?.steps ?? [] { collector.add(url: step.url, role: .checksumDatabase, module: name) }
         }
+        // Nothing to download (no go.mod, or no requirement): what `go get`/`go install
+        // path@version` would use anyway — every GOPROXY URL and the checksum database's route.
+        let projectless = collector.endpoints.isEmpty
+        if projectless {
+            for spec in routes.proxyList {
+                if case .url(let url) = spec.entry { collector.add(url: url, role: .proxy, module: nil) }
+            }
+            for step in routes.checksumDatabase?.steps ?? [] { collector.add(url: step.url, role: .checksumDatabase, module: nil) }
+        }
         if let proxy = httpsProxy(environment) {
             for name in modulesThroughHTTPSProxy(collector.endpoints, environment: environment) {
                 collector.add(url: proxy, role: .httpsProxy, module: name, defaultScheme: "http")
             }
+            if projectless, anyThroughHTTPSProxy(collector.endpoints, environment: environment) {
+                collector.add(url: proxy, role: .httpsProxy, module: nil, defaultScheme: "http")
+            }
         }
         return collector.endpoints
+    }
+
+    /// Whether any https endpoint goes through HTTPS_PROXY (NO_PROXY and loopback exempt).
+    static func anyThroughHTTPSProxy(_ endpoints: [CheckEndpoint], environment: [String: String]) -> Bool {
+        let proxies = ProxyEnvironment.from(environment)
+        return endpoints.contains { endpoint in
+            endpoint.target.scheme == .https
+                && (try? proxies.route(forScheme: "https", host: endpoint.target.host, port: endpoint.target.port))?.proxyURL != nil
+        }
     }
 
     /// The modules with at least one https endpoint the go command reaches through HTTPS_PROXY:
@@ -84,12 +105,13 @@ public enum CheckEndpoints {
             }
         }
 
-        mutating func add(url: String, role: CheckEndpoint.Role, module: String, defaultScheme: String = "https") {
+        /// - Parameter module: nil for an endpoint no project module depends on (no go.mod).
+        mutating func add(url: String, role: CheckEndpoint.Role, module: String?, defaultScheme: String = "https") {
             guard let target = CheckEndpoints.target(url: url, defaultScheme: defaultScheme) else { return }
-            let endpoint = CheckEndpoint(target: target, roles: [role], modules: [module])
+            let endpoint = CheckEndpoint(target: target, roles: [role], modules: module.map { [$0] } ?? [])
             if let position = index[endpoint.key] {
                 if !endpoints[position].roles.contains(role) { endpoints[position].roles.append(role) }
-                if !endpoints[position].modules.contains(module) {
+                if let module, !endpoints[position].modules.contains(module) {
                     endpoints[position].modules.append(module)
                     endpoints[position].modules.sort()
                 }
