@@ -145,9 +145,18 @@ public struct CheckRun: Sendable {
     func fetchModules(_ requests: [ModuleFetchRequest], config: ConfigDiagnosis, toolchain: ToolchainRoute?,
                       deadline: ProbeDeadline, counter: CheckProgressCounter? = nil) async -> FetchRun.Report {
         let govcs = (try? GoVCSRules.parse(config.env["GOVCS"])) ?? GoVCSRules()
-        var run = FetchRun(transport: HTTPModuleTransport(environment: environment), environment: environment, govcs: govcs,
+        let transport = HTTPModuleTransport(environment: environment, dialTimeout: Self.fetchDialTimeout(timeoutSeconds: timeoutSeconds))
+        var run = FetchRun(transport: transport, environment: environment, govcs: govcs,
                            options: FetchRun.Options(zipSample: allZips ? nil : 3))
         if let counter { run.onOutcome = { counter.fetched($0) } }
         return await run.run(requests, sumdbRoute: config.routes.checksumDatabase, toolchain: toolchain, deadline: deadline)
+    }
+
+    /// The fetches' bound on one dial (lookup and connect): half the run, 1–6 s. The endpoint
+    /// probes give up on a silent peer after about as long (their DNS step, then 40% of what is
+    /// left for the connect), so a blackholed proxy ends both its probe and its fetches well
+    /// before the deadline instead of holding the verdict until it passes.
+    static func fetchDialTimeout(timeoutSeconds: Double) -> Duration {
+        .milliseconds(Int64(min(6, max(1, timeoutSeconds * 0.5)) * 1000))
     }
 }

@@ -8,9 +8,12 @@ public struct HTTPModuleTransport: ModuleTransport {
     public var environment: [String: String]
     /// Loaded once for all requests of this transport.
     let trust: TrustStore
+    /// Longest a dial may take within the deadline (HTTPClientOptions.dialTimeout); nil: no bound of its own.
+    public var dialTimeout: Duration?
 
-    public init(environment: [String: String]) {
+    public init(environment: [String: String], dialTimeout: Duration? = nil) {
         self.environment = environment
+        self.dialTimeout = dialTimeout
         trust = TrustStore(environment: environment)
     }
 
@@ -25,7 +28,7 @@ public struct HTTPModuleTransport: ModuleTransport {
                                      failure: FetchFailure(layer: .config, failureClass: "bad-url", message: error.description))
         }
         let options = HTTPClientOptions(maxBodyBytes: maxBodyBytes + 1, insecure: insecure, environment: environment,
-                                        userAgent: "Go-http-client/1.1", trust: trust)
+                                        userAgent: "Go-http-client/1.1", trust: trust, dialTimeout: dialTimeout)
         // cmd/go/internal/web/http.go: .netrc credentials go with https requests only.
         var sent = target
         var usedNetrc = false

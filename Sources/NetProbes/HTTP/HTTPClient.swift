@@ -17,11 +17,16 @@ public struct HTTPClientOptions: Sendable {
     public var now: @Sendable () -> Date
     /// Trust roots, loaded once and shared: pass one store to every client of a run.
     public var trust: TrustStore
+    /// Longest a dial (lookup and connect) may take within the deadline; nil: the deadline
+    /// alone (the go command's own dial allows 30 s). `check` sets its per-attempt bound so a
+    /// silent peer ends its fetch when its probe does, not at the deadline.
+    public var dialTimeout: Duration?
 
     public init(method: String = "GET", followRedirects: Bool = true, maxBodyBytes: Int = 16 << 20, insecure: Bool = false,
                 environment: [String: String], userAgent: String = "gomod-doctor", now: @escaping @Sendable () -> Date = { Date() },
-                trust: TrustStore? = nil) {
+                trust: TrustStore? = nil, dialTimeout: Duration? = nil) {
         self.trust = trust ?? TrustStore(environment: environment)
+        self.dialTimeout = dialTimeout
         self.method = method
         self.followRedirects = followRedirects
         self.maxBodyBytes = maxBodyBytes
