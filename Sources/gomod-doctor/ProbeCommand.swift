@@ -24,12 +24,18 @@ struct ProbeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Give up on the whole probe after this many seconds.")
     var timeout: Double = 10
 
+    @Option(name: .long, help: "A public resolver IP[:PORT] to compare with the system resolver (repeatable or comma-separated; default as check: 8.8.8.8,114.114.114.114,223.5.5.5,1.1.1.1; 'none' turns the comparison off).")
+    var resolver: [String] = []
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
         guard EndpointTarget.Scheme(rawValue: scheme) != nil else { throw ValidationError("--scheme must be https or http") }
         guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
         do { _ = try target() } catch { throw ValidationError("\(error)") }
+        guard CheckCommand.publicResolvers(resolver) != nil else {
+            throw ValidationError("--resolver must be IP[:PORT] (or a comma list of them), or none, not \(resolver.joined(separator: ","))")
+        }
     }
 
     func target() throws -> EndpointTarget {
@@ -42,7 +48,13 @@ struct ProbeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let evidence = await EndpointProbeRun(target: try target(), environment: environment).run(deadline: .after(seconds: timeout))
+        let target = try target()
+        let deadline = ProbeDeadline.after(seconds: timeout)
+        // The system resolver against public ones, beside the layers (as check does).
+        let comparison = CheckResolverComparison(publicResolvers: CheckCommand.publicResolvers(resolver) ?? [])
+        async let compared = comparison.run(CheckResolverComparison.hosts(of: [target]), deadline: deadline)
+        var evidence = await EndpointProbeRun(target: target, environment: environment).run(deadline: deadline)
+        evidence.resolvers = await compared[target.host.lowercased()]
         let verdict = EndpointVerdict.judge(evidence)
         if output.json {
             let encoder = JSONEncoder()

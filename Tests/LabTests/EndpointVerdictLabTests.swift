@@ -21,7 +21,8 @@ extension LabSuite {
 
         static func probe(_ lab: Lab, in host: LabHost, environment: [String: String], _ extra: [String] = [],
                           target: String = name) async throws -> Report {
-            let argv = [try TraceLabSupport.binary(), "probe", target, "--json", "--timeout", "6"] + extra
+            let argv = [try TraceLabSupport.binary(), "probe", target, "--json", "--timeout", "6"]
+                + (extra.contains("--resolver") ? extra : extra + ["--resolver", "none"])
             let result = try await lab.run(in: host, argv, environment: environment, timeout: .seconds(40))
             #expect(result.exitStatus == 0 || result.exitStatus == 1, "\(result)")
             return try JSONDecoder().decode(Report.self, from: Data(result.stdout.utf8))
@@ -46,8 +47,12 @@ extension LabSuite {
                 try await lab.setResolver(on: chain.client, nameservers: [server])
                 let trust = ["SSL_CERT_FILE": ca.certificatePath]
 
-                let healthy = try await Self.probe(lab, in: chain.client, environment: trust)
+                // The lab's DNS server doubles as the "public" resolver: both agree, nothing to flag.
+                let healthy = try await Self.probe(lab, in: chain.client, environment: trust, ["--resolver", server])
                 #expect(healthy.verdict.rootLayer == nil, "\(healthy.verdict)")
+                #expect(healthy.evidence.resolvers?.evidence.answers.contains { $0.role == "public" && $0.addresses == [server] } == true)
+                // One server in both roles is one resolver in the verdict (its answers are one fact).
+                #expect(healthy.verdict.resolvers?.map(\.server) == [server], "\(healthy.verdict.resolvers ?? [])")
                 #expect(healthy.verdict.findings.map(\.id) == ["endpoint.healthy"], "\(healthy.verdict.findings)")
                 #expect(healthy.evidence.http?.evidence.finalStatus == 200)
                 #expect(healthy.evidence.trace == nil, "no trace when TCP is fine")
@@ -81,7 +86,7 @@ extension LabSuite {
                 #expect(dropped.evidence.tls == nil && dropped.evidence.http == nil, "nothing above a broken TCP is probed")
                 #expect(dropped.evidence.durationSeconds < 8, "one deadline for the whole probe")
                 // The text: the layer chain with its marks, and the verdict in words.
-                let text = try await lab.run(in: chain.client, [try TraceLabSupport.binary(), "probe", Self.name, "--timeout", "6", "--lang", "en"],
+                let text = try await lab.run(in: chain.client, [try TraceLabSupport.binary(), "probe", Self.name, "--timeout", "6", "--lang", "en", "--resolver", "none"],
                                              environment: trust, timeout: .seconds(40))
                 #expect(text.exitStatus == 1)
                 #expect(text.stdout.contains("✗ TCP"), "\(text.stdout)")
