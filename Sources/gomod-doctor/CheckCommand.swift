@@ -56,7 +56,7 @@ struct CheckCommand: AsyncParsableCommand {
 
     /// Checks the options in `run` so a usage error exits with 3.
     func usageProblem() -> String? {
-        guard let seconds = Double(timeout), seconds > 0, seconds.isFinite else { return "--timeout must be a positive number of seconds, not \(timeout)" }
+        guard Self.seconds(timeout) != nil else { return "--timeout must be a positive number of seconds, not \(timeout)" }
         if let lang, Language(argument: lang) == nil { return "--lang must be en or zh, not \(lang)" }
         if Self.publicResolvers(resolver) == nil {
             return "--resolver must be IP[:PORT] (or a comma list of them), or none, not \(resolver.joined(separator: ","))"
@@ -73,6 +73,12 @@ struct CheckCommand: AsyncParsableCommand {
 
     /// The `--resolver` values split at commas: the default set when none is given, empty for
     /// `none`; nil when an item is not an IP[:PORT] or `none` is mixed with addresses.
+    /// A `--timeout` value: a positive, finite number of seconds (nil otherwise). Shared with `fix --check`.
+    static func seconds(_ text: String) -> Double? {
+        guard let seconds = Double(text), seconds > 0, seconds.isFinite else { return nil }
+        return seconds
+    }
+
     static func publicResolvers(_ values: [String]) -> [DNSServerAddress]? {
         let items = values.flatMap { $0.split(separator: ",", omittingEmptySubsequences: false) }
             .map { $0.trimmingCharacters(in: .whitespaces) }
@@ -104,7 +110,7 @@ struct CheckCommand: AsyncParsableCommand {
         }
         let explanations = try readFromError()
         var run = CheckRun(environment: environment, directory: path, fileSystem: fileSystem, installation: installation,
-                           timeoutSeconds: Double(timeout) ?? 8, allZips: allZips,
+                           timeoutSeconds: Self.seconds(timeout) ?? 8, allZips: allZips,
                            publicResolvers: Self.publicResolvers(resolver) ?? [])
         run.checks = (try? CheckName.selection(only)) ?? CheckName.all
         run.focus = explanations.map(CheckFocus.init(explanations:))

@@ -34,7 +34,7 @@ struct FixCommand: AsyncParsableCommand {
 
     func validate() throws {
         if !check && (timeout != nil || !resolver.isEmpty) { throw ValidationError("--timeout and --resolver need --check") }
-        if let timeout, Self.checkSeconds(timeout) == nil {
+        if let timeout, CheckCommand.seconds(timeout) == nil {
             throw ValidationError("--timeout must be a positive number of seconds, not \(timeout)")
         }
         if CheckCommand.publicResolvers(resolver) == nil {
@@ -43,11 +43,6 @@ struct FixCommand: AsyncParsableCommand {
     }
 
     /// `--timeout` as `check` reads it: a positive, finite number of seconds.
-    static func checkSeconds(_ text: String) -> Double? {
-        guard let seconds = Double(text), seconds > 0, seconds.isFinite else { return nil }
-        return seconds
-    }
-
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let fileSystem = LocalFileSystem()
@@ -59,7 +54,7 @@ struct FixCommand: AsyncParsableCommand {
         var checkPart: FixPlanReport.CheckPart?
         if check {
             let result = await CheckRun(environment: environment, directory: directory, fileSystem: fileSystem, installation: installation,
-                                        timeoutSeconds: timeout.flatMap(Self.checkSeconds) ?? 8,
+                                        timeoutSeconds: timeout.flatMap(CheckCommand.seconds) ?? 8,
                                         publicResolvers: CheckCommand.publicResolvers(resolver) ?? []).run()
             plan = plan.addingCheck(result.diagnosis.rootCauses, env: result.config.env,
                                     configFindingIDs: Set(result.config.findings.map(\.id)),
