@@ -35,3 +35,22 @@ struct DialRaceTests {
         #expect(outcome.attempts.isEmpty && outcome.channel == nil)
     }
 }
+
+/// A dial given the lookup already made connects without asking again: the name here cannot
+/// resolve (`.invalid`, and the test namespace has no resolver), yet the dial reaches the
+/// loopback listener the given answer names.
+struct HTTPDialerResolvedTests {
+    @Test func givenAnswerIsUsedInsteadOfALookup() async throws {
+        let listener = try TCPLoopbackTests.Listener(.hold)
+        defer { listener.stop() }
+        let name = "already-resolved.invalid"
+        let known = PlatformResolution(host: name, addresses: [try #require(ResolvedAddress(literal: "127.0.0.1"))], error: nil,
+                                       errorClass: nil, durationSeconds: 0.004)
+        let dial = await HTTPDialer.dial(host: name, port: listener.port, resolved: known, deadline: .after(seconds: 5))
+        #expect(dial.channel != nil, "\(dial.attempts)")
+        #expect(dial.resolution == known)
+        try? await dial.channel?.close().get()
+        let unknown = await HTTPDialer.dial(host: name, port: listener.port, deadline: .after(seconds: 5))
+        #expect(unknown.channel == nil && unknown.resolution.addresses.isEmpty)
+    }
+}

@@ -98,7 +98,7 @@ public struct EndpointProbeRun: Sendable {
         }
         async let trace = trace(traceTarget, deadline: deadline)
         let connected = evidence.tcp?.outcome.isOK ?? true
-        async let upper = upperLayers(connected: connected, deadline: deadline)
+        async let upper = upperLayers(connected: connected, resolution: resolution, deadline: deadline)
         evidence.trace = await trace
         (evidence.tls, evidence.http) = await upper
         evidence.durationSeconds = Self.seconds(ContinuousClock.now - start)
@@ -133,18 +133,22 @@ public struct EndpointProbeRun: Sendable {
 
     /// TLS (https), then the HTTP request when the handshake and chain were fine; nothing
     /// when TCP did not connect.
-    func upperLayers(connected: Bool, deadline: ProbeDeadline) async -> (ProbeResult<TLSEvidence>?, ProbeResult<HTTPEvidence>?) {
+    /// `resolution`: the DNS layer's answer, reused by both dials (no second lookup).
+    func upperLayers(connected: Bool, resolution: PlatformResolution?, deadline: ProbeDeadline) async -> (ProbeResult<TLSEvidence>?, ProbeResult<HTTPEvidence>?) {
         guard connected else { return (nil, nil) }
+        let known = resolution.flatMap { $0.addresses.isEmpty ? nil : $0 }
         var tls: ProbeResult<TLSEvidence>?
         if target.scheme == .https && checks.contains(.tls) {
-            let result = await TLSProbe(environment: environment).run(TLSProbe.Target(host: target.host, port: target.port),
-                                                                      deadline: deadline)
+            var probe = TLSProbe(environment: environment)
+            probe.resolved = known
+            let result = await probe.run(TLSProbe.Target(host: target.host, port: target.port), deadline: deadline)
             tls = result
             guard result.outcome.isOK else { return (tls, nil) }
         }
         guard checks.contains(.http) else { return (tls, nil) }
         guard let url = try? HTTPRequestURL(target.url) else { return (tls, nil) }
-        let options = HTTPClientOptions(method: "GET", followRedirects: false, maxBodyBytes: 64 << 10, environment: environment)
+        var options = HTTPClientOptions(method: "GET", followRedirects: false, maxBodyBytes: 64 << 10, environment: environment)
+        if let known { options.resolved[target.host.lowercased()] = known }
         return (tls, await HTTPProbe(options: options).run(url, deadline: deadline))
     }
 

@@ -21,6 +21,9 @@ public struct HTTPClientOptions: Sendable {
     /// alone (the go command's own dial allows 30 s). `check` sets its per-attempt bound so a
     /// silent peer ends its fetch when its probe does, not at the deadline.
     public var dialTimeout: Duration?
+    /// Lookups already made, by lowercased host: a dial to one of these hosts uses the answer
+    /// instead of asking again (the endpoint probe's DNS layer asked once for all layers).
+    public var resolved: [String: PlatformResolution] = [:]
 
     public init(method: String = "GET", followRedirects: Bool = true, maxBodyBytes: Int = 16 << 20, insecure: Bool = false,
                 environment: [String: String], userAgent: String = "gomod-doctor", now: @escaping @Sendable () -> Date = { Date() },

@@ -29,8 +29,15 @@ public struct DialResult: Sendable {
 /// The project's one dialer: the platform resolver, then NIO's ClientBootstrap on the shared
 /// event loop group. Used by the TLS probe and the HTTP client, so phases are timed alike.
 public enum HTTPDialer {
-    public static func dial(host: String, port: Int, deadline: ProbeDeadline) async -> DialResult {
-        let resolution = await PlatformAddressResolver.resolve(host, deadline: deadline)
+    /// - Parameter resolved: the host's getaddrinfo answer when the caller already has it (an
+    ///   endpoint probe's DNS layer): the name is not looked up again.
+    public static func dial(host: String, port: Int, resolved: PlatformResolution? = nil, deadline: ProbeDeadline) async -> DialResult {
+        let resolution: PlatformResolution
+        if let resolved {
+            resolution = resolved
+        } else {
+            resolution = await PlatformAddressResolver.resolve(host, deadline: deadline)
+        }
         var result = DialResult(resolution: resolution, attempts: [], channel: nil,
                                 dnsSeconds: resolution.durationSeconds, connectSeconds: nil)
         _ = DialerWarmUp.done

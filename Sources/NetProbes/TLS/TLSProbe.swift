@@ -12,6 +12,8 @@ public struct TLSProbe: Sendable {
     public var alpn: [String]
     /// The clock used to judge validity periods.
     public var now: @Sendable () -> Date
+    /// The host's getaddrinfo answer when the caller already has it: not looked up again.
+    public var resolved: PlatformResolution?
 
     public init(environment: [String: String], alpn: [String] = ["h2", "http/1.1"], now: @escaping @Sendable () -> Date = { Date() }) {
         self.environment = environment
@@ -44,7 +46,7 @@ public struct TLSProbe: Sendable {
         func finish(_ outcome: ProbeOutcome) -> ProbeResult<TLSEvidence> {
             ProbeResult(target: label, outcome: outcome, evidence: evidence, durationSeconds: PhaseClock.seconds(since: start))
         }
-        let dial = await HTTPDialer.dial(host: target.host, port: target.port, deadline: deadline)
+        let dial = await HTTPDialer.dial(host: target.host, port: target.port, resolved: resolved, deadline: deadline)
         evidence.addresses = dial.resolution.addresses
         evidence.connectAttempts = dial.attempts
         guard let channel = dial.channel else { return finish(.failed(HTTPDialer.failure(of: dial, host: target.host))) }
