@@ -46,10 +46,7 @@ public enum CheckEndpoints {
     /// Whether any https endpoint goes through HTTPS_PROXY (NO_PROXY and loopback exempt).
     static func anyThroughHTTPSProxy(_ endpoints: [CheckEndpoint], environment: [String: String]) -> Bool {
         let proxies = ProxyEnvironment.from(environment)
-        return endpoints.contains { endpoint in
-            endpoint.target.scheme == .https
-                && (try? proxies.route(forScheme: "https", host: endpoint.target.host, port: endpoint.target.port))?.proxyURL != nil
-        }
+        return endpoints.contains { goesThroughHTTPSProxy($0, proxies) }
     }
 
     /// The modules with at least one https endpoint the go command reaches through HTTPS_PROXY:
@@ -58,11 +55,14 @@ public enum CheckEndpoints {
     static func modulesThroughHTTPSProxy(_ endpoints: [CheckEndpoint], environment: [String: String]) -> [String] {
         let proxies = ProxyEnvironment.from(environment)
         var modules: Set<String> = []
-        for endpoint in endpoints where endpoint.target.scheme == .https {
-            let route = try? proxies.route(forScheme: "https", host: endpoint.target.host, port: endpoint.target.port)
-            if route?.proxyURL != nil { modules.formUnion(endpoint.modules) }
-        }
+        for endpoint in endpoints where goesThroughHTTPSProxy(endpoint, proxies) { modules.formUnion(endpoint.modules) }
         return modules.sorted()
+    }
+
+    /// An https endpoint the go command reaches through HTTPS_PROXY (not exempted, not loopback).
+    static func goesThroughHTTPSProxy(_ endpoint: CheckEndpoint, _ proxies: ProxyEnvironment) -> Bool {
+        guard endpoint.target.scheme == .https else { return false }
+        return (try? proxies.route(forScheme: "https", host: endpoint.target.host, port: endpoint.target.port))?.proxyURL != nil
     }
 
     /// HTTPS_PROXY, then https_proxy (net/http/httpproxy FromEnvironment); nil when unset.
