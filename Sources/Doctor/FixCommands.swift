@@ -13,9 +13,14 @@ public enum FixCommands {
         if env.envFile.disabled {
             if commands.isEmpty { commands.append("export \(name)=\(shellQuoted(value))") }
         } else {
-            commands.append("go env -w \(name)=\(shellQuoted(value))")
+            commands.append(goEnvLine(name, value))
         }
         return commands
+    }
+
+    /// `go env -w NAME='value'` (shell-quoted), or `go env -u NAME` for nil.
+    public static func goEnvLine(_ name: String, _ value: String?) -> String {
+        value.map { "go env -w \(name)=\(shellQuoted($0))" } ?? "go env -u \(name)"
     }
 
     /// Commands that return `name` to the go command's default.

@@ -95,7 +95,7 @@ extension FixPlan {
             if changes[index].newValue != value, onlyAdvisory {
                 let replaced = changes[index]
                 for finding in replaced.findings {
-                    appendSkipped(Skipped(finding: finding, command: replaced.newValue.map { "go env -w \(name)=\(FixCommands.shellQuoted($0))" } ?? "go env -u \(name)",
+                    appendSkipped(Skipped(finding: finding, command: FixCommands.goEnvLine(name, replaced.newValue),
                                           reason: "conflict", origin: Origin(kind: .config, finding: finding)))
                 }
                 changes[index].newValue = value
@@ -110,7 +110,7 @@ extension FixPlan {
                 if !changes[index].origins.contains(origin) { changes[index].origins.append(origin) }
                 if !changes[index].findings.contains(origin.finding) { changes[index].findings.append(origin.finding) }
             } else {
-                appendSkipped(Skipped(finding: origin.finding, command: value.map { "go env -w \(name)=\(FixCommands.shellQuoted($0))" } ?? "go env -u \(name)",
+                appendSkipped(Skipped(finding: origin.finding, command: FixCommands.goEnvLine(name, value),
                                       reason: "conflict", origin: origin))
             }
             return false
