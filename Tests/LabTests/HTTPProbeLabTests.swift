@@ -95,14 +95,15 @@ extension LabSuite {
                 let head = try await DoctorRun.http(lab, in: chain.client, ["-I", "\(base)/big"])
                 #expect(head.outcome == .ok && head.evidence.method == "HEAD" && head.evidence.hops.first?.bodyBytes == 0, "\(head.outcome)")
 
+                // Accepts and never answers: named at the first-byte bound (1 s of a 2 s deadline).
                 let endless = try await DoctorRun.http(lab, in: chain.client, ["\(base)/endless"], timeout: 2)
-                #expect(endless.outcome.failure?.code == "timeout", "\(endless.outcome)")
-                #expect(endless.durationSeconds < 4, "ends at the deadline")
+                #expect(endless.outcome.failure?.code == "no-response", "\(endless.outcome)")
+                #expect(endless.durationSeconds < 2, "ends at the first-byte bound, before the deadline")
             }
         }
 
         /// HTTPS through tinyproxy works and shows the tunnel; a proxy that answers CONNECT
-        /// with 403 and a proxy that is down are both `proxy-connect` failures.
+        /// with 403 is `proxy-connect-refused`, a proxy that is down `proxy-connect`.
         @Test(LabGate.trait)
         func connectProxies() async throws {
             try await Lab.with { lab in
@@ -128,9 +129,10 @@ extension LabSuite {
 
                 let refused = try await DoctorRun.http(lab, in: chain.client, [url],
                                                        environment: trust.merging(["https_proxy": "\(proxyAddress):3129"]) { $1 })
-                #expect(refused.outcome.failure?.code == "proxy-connect", "\(refused.outcome)")
+                #expect(refused.outcome.failure?.code == "proxy-connect-refused", "\(refused.outcome)")
                 #expect(refused.evidence.hops.first?.proxy?.connectStatus == "403 Forbidden")
-                #expect(refused.outcome.failure?.detail.contains("the go command says: Forbidden") == true)
+                #expect(refused.evidence.proxyConnectStatusCode == 403)
+                #expect(refused.evidence.goError == "Get \"\(url)\": Forbidden")
 
                 let down = try await DoctorRun.http(lab, in: chain.client, [url],
                                                     environment: trust.merging(["HTTPS_PROXY": "http://\(proxyAddress):3999"]) { $1 })

@@ -12,24 +12,58 @@ import Testing
         target = try HTTPRequestURL("https://proxy.golang.org/github.com/x/@v/list")
     }
 
-    @Test func twoHundredOpensTheTunnel() {
-        #expect(HTTPHopRunner.tunnelFailure("HTTP/1.1 200 Connection established", proxy: proxy, url: target, deadline: deadline) == nil)
-        #expect(HTTPHopRunner.tunnelFailure("HTTP/1.0 200 OK", proxy: proxy, url: target, deadline: deadline) == nil)
+    func answered(_ line: String, authenticate: String? = nil, body: String? = nil) -> Result<ProxyConnectAnswer, any Error> {
+        .success(ProxyConnectAnswer(statusLine: line, proxyAuthenticate: authenticate, bodyFirstLine: body))
     }
 
-    @Test func refusalKeepsTheStatusAndGoText() {
-        let failure = HTTPHopRunner.tunnelFailure("HTTP/1.1 403 Forbidden", proxy: proxy, url: target, deadline: deadline)
-        #expect(failure?.code == "proxy-connect")
-        #expect(failure?.detail == "proxy http://REDACTED@proxy.corp:3128 refused CONNECT proxy.golang.org:443: 403 Forbidden (the go command says: Forbidden)")
+    @Test func twoHundredOpensTheTunnel() {
+        #expect(HTTPHopRunner.tunnelFailure(answered("HTTP/1.1 200 Connection established"), proxy: proxy, url: target, deadline: deadline) == nil)
+        #expect(HTTPHopRunner.tunnelFailure(answered("HTTP/1.0 200 OK"), proxy: proxy, url: target, deadline: deadline) == nil)
+    }
+
+    @Test func refusalIsItsOwnCodeAndSaysWhy() {
+        let failure = HTTPHopRunner.tunnelFailure(answered("HTTP/1.1 403 Forbidden", body: "denied by policy 7"), proxy: proxy,
+                                                  url: target, deadline: deadline)
+        #expect(failure?.code == "proxy-connect-refused")
+        #expect(failure?.detail == "proxy http://REDACTED@proxy.corp:3128 refused CONNECT proxy.golang.org:443 → 403 Forbidden: denied by policy 7")
         #expect(failure?.detail.contains("pa%40ss") == false)
-        let bare = HTTPHopRunner.tunnelFailure("HTTP/1.1 407", proxy: proxy, url: target, deadline: deadline)
-        #expect(bare?.detail.hasSuffix("(the go command says: unknown status code)") == true)
+        let credentials = HTTPHopRunner.tunnelFailure(answered("HTTP/1.1 407 Proxy Authentication Required", authenticate: "Basic realm=\"corp\""),
+                                                      proxy: proxy, url: target, deadline: deadline)
+        #expect(credentials?.code == "proxy-connect-refused")
+        #expect(credentials?.detail.hasSuffix("407 Proxy Authentication Required: the proxy wants credentials (Proxy-Authenticate: Basic realm=\"corp\")") == true)
+    }
+
+    /// net/http transport.go dialConn: errors.New(text after the code), wrapped in url.Error.
+    @Test func goTextIsTheStatusWithoutItsCode() {
+        let url = "https://proxy.golang.org/github.com/x/@v/v1.0.0.info"
+        #expect(HTTPClient.connectRefusedGoError(method: "GET", url: url, statusLine: "HTTP/1.1 403 Forbidden")
+                == "Get \"\(url)\": Forbidden")
+        #expect(HTTPClient.connectRefusedGoError(method: "GET", url: url, statusLine: "HTTP/1.0 403 Access violation")
+                == "Get \"\(url)\": Access violation")
+        #expect(HTTPClient.connectRefusedGoError(method: "HEAD", url: url, statusLine: "HTTP/1.1 407")
+                == "Head \"\(url)\": unknown status code")
+        #expect(HTTPClient.connectRefusedGoError(method: "GET", url: url, statusLine: "HTTP/1.1 403 ") == "Get \"\(url)\": ")
     }
 
     @Test func silenceOrCloseIsAProxyFailure() {
-        let closed = HTTPHopRunner.tunnelFailure(nil, proxy: proxy, url: target, deadline: deadline)
+        let closed = HTTPHopRunner.tunnelFailure(.failure(HTTPExchangeError.closedEarly(headReceived: false, bodyBytes: 0)),
+                                                 proxy: proxy, url: target, deadline: deadline)
         #expect(closed?.code == "proxy-connect")
         #expect(closed?.detail.contains("closed the connection") == true)
+        let silent = HTTPHopRunner.tunnelFailure(.failure(HTTPExchangeError.noResponse(seconds: 2)), proxy: proxy, url: target, deadline: deadline)
+        #expect(silent?.code == "no-response")
+        #expect(silent?.detail.contains("no answer to CONNECT proxy.golang.org:443 in 2.0 s") == true)
+    }
+
+    @Test func answerKeepsTheChallengeAndATextBodyLine() {
+        let header = Array("HTTP/1.0 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"corp\"\r\nContent-Type: text/plain".utf8)
+        let answer = ProxyConnectResponseReader.answer(header: header, rest: Array("\n  blocked: ask IT\nmore\n".utf8))
+        #expect(answer.code == 407)
+        #expect(answer.proxyAuthenticate == "Basic realm=\"corp\"")
+        #expect(answer.bodyFirstLine == "blocked: ask IT")
+        let html = ProxyConnectResponseReader.answer(header: Array("HTTP/1.0 403 Access violation\r\nContent-Type: text/html".utf8),
+                                                     rest: Array("<html>".utf8))
+        #expect(html.code == 403 && html.bodyFirstLine == nil && html.proxyAuthenticate == nil)
     }
 
     @Test func credentialsBecomeBasicAuthorization() {

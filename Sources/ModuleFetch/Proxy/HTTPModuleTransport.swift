@@ -28,7 +28,7 @@ public struct HTTPModuleTransport: ModuleTransport {
                                      failure: FetchFailure(layer: .config, failureClass: "bad-url", message: error.description))
         }
         let options = HTTPClientOptions(maxBodyBytes: maxBodyBytes + 1, insecure: insecure, environment: environment,
-                                        userAgent: "Go-http-client/1.1", trust: trust, dialTimeout: dialTimeout)
+                                        userAgent: "Go-http-client/1.1", trust: trust, dialTimeout: dialTimeout, firstByteTimeout: dialTimeout)
         // cmd/go/internal/web/http.go: .netrc credentials go with https requests only.
         var sent = target
         var usedNetrc = false

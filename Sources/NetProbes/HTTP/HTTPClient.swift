@@ -24,12 +24,21 @@ public struct HTTPClientOptions: Sendable {
     /// Lookups already made, by lowercased host: a dial to one of these hosts uses the answer
     /// instead of asking again (the endpoint probe's DNS layer asked once for all layers).
     public var resolved: [String: PlatformResolution] = [:]
+    /// Longest wait for the first byte of an answer once a request (or CONNECT) was sent, and
+    /// for the server's side of the TLS handshake; nil: the deadline alone (the go command has
+    /// no such bound over http). A server that accepts and never answers then fails with
+    /// "no-response" (or "handshake-timeout") at this bound instead of "timeout" at the deadline.
+    public var firstByteTimeout: Duration?
+    /// Stop once the proxy answered CONNECT (a 200 is success): judges the HTTPS_PROXY
+    /// endpoint itself, not the server behind it. Only meaningful for https through a proxy.
+    public var connectOnly: Bool = false
 
     public init(method: String = "GET", followRedirects: Bool = true, maxBodyBytes: Int = 16 << 20, insecure: Bool = false,
                 environment: [String: String], userAgent: String = "gomod-doctor", now: @escaping @Sendable () -> Date = { Date() },
-                trust: TrustStore? = nil, dialTimeout: Duration? = nil) {
+                trust: TrustStore? = nil, dialTimeout: Duration? = nil, firstByteTimeout: Duration? = nil) {
         self.trust = trust ?? TrustStore(environment: environment)
         self.dialTimeout = dialTimeout
+        self.firstByteTimeout = firstByteTimeout
         self.method = method
         self.followRedirects = followRedirects
         self.maxBodyBytes = maxBodyBytes
@@ -52,8 +61,10 @@ public struct HTTPFetch: Sendable {
 /// trust decisions, the go command's proxy and redirect rules. The HTTP probe and the
 /// module-protocol client both use it, so what the doctor measures is what it fetches with.
 ///
-/// Failure codes: dialer codes; "proxy-connect"; handshake and chain codes (see TLSProbe);
-/// "timeout" (deadline mid-request), "reset", "eof", "too-large", "insecure-redirect",
+/// Failure codes: dialer codes; "proxy-connect" (the proxy could not be reached or never
+/// answered CONNECT), "proxy-connect-refused" (it answered CONNECT with a non-200); handshake
+/// and chain codes (see TLSProbe); "no-response" (request sent, no byte within
+/// `firstByteTimeout`), "timeout" (deadline mid-request), "reset", "eof", "too-large", "insecure-redirect",
 /// "too-many-redirects", "redirect-loop", "bad-redirect", "http-status".
 public struct HTTPClient: Sendable {
     public var options: HTTPClientOptions
@@ -67,14 +78,24 @@ public struct HTTPClient: Sendable {
         let runner = HTTPHopRunner(options: options, selector: selector, verifier: options.trust.verifier)
         var evidence = HTTPEvidence(method: options.method, url: url.redacted, followRedirects: options.followRedirects,
                                     hops: [], chain: [url.redacted], finalStatus: nil, statusClass: nil, goError: nil)
+        evidence.firstByteTimeoutSeconds = options.firstByteTimeout.map(PhaseClock.seconds)
         var walk = RedirectWalk(start: url)
         var current = url
         while true {
             let (hop, response) = await runner.run(current, deadline: deadline)
             evidence.hops.append(hop)
+            evidence.proxy = hop.proxy?.url
+            evidence.proxyConnectStatusCode = hop.proxy?.connectStatusCode
+            evidence.proxyConnectStatusLine = hop.proxy?.connectStatusLine
             if let failure = hop.failure {
                 evidence.goError = hop.tlsVerdict?.goError ?? failure.detail
+                if failure.code == "proxy-connect-refused", let line = hop.proxy?.connectStatusLine {
+                    evidence.goError = Self.connectRefusedGoError(method: options.method, url: current.redacted, statusLine: line)
+                }
                 return HTTPFetch(evidence: evidence, outcome: .failed(failure), body: response?.body ?? [])
+            }
+            if options.connectOnly, hop.proxy?.connectStatusCode == 200 {
+                return HTTPFetch(evidence: evidence, outcome: .ok, body: [])
             }
             guard let response else {
                 return HTTPFetch(evidence: evidence, outcome: .failed(FailureClass("other", "no response")), body: [])
@@ -116,6 +137,20 @@ public struct HTTPClient: Sendable {
         let goError = HTTPErrorDetail.goError(url: url.redacted, status: hop.statusLine ?? "\(status)", detail: hop.serverResponse ?? "")
         evidence.goError = goError
         return HTTPFetch(evidence: evidence, outcome: .failed(FailureClass("http-status", goError)), body: response.body)
+    }
+
+    /// The go command's error for a non-200 CONNECT answer: net/http transport.go dialConn
+    /// (Go 1.19 /usr/lib/go-1.19/src/net/http/transport.go:1721, Go 1.27 :2036) returns
+    /// `errors.New(text)` where text is the status after its code (`strings.Cut(resp.Status, " ")`,
+    /// "unknown status code" without one), and client.go wraps it in a url.Error:
+    /// `Get "<url>": Forbidden` (urlErrorOp: the method with only its first letter upper case).
+    public static func connectRefusedGoError(method: String, url: String, statusLine: String) -> String {
+        // net/http/response.go ReadResponse: Status is the line after "HTTP/x.y ", spaces trimmed.
+        let status = statusLine.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true).dropFirst().first
+            .map { $0.drop { $0 == " " } } ?? ""
+        let text = status.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false).dropFirst().first.map(String.init)
+        let op = method.prefix(1).uppercased() + method.dropFirst().lowercased()
+        return "\(op) \"\(url)\": \(text ?? "unknown status code")"
     }
 
     /// Bounded class of a status (see HTTPEvidence.statusClass).

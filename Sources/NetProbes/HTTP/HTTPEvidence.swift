@@ -30,6 +30,14 @@ public struct HTTPProxyUse: Sendable, Codable, Equatable {
     public var url: String
     /// The proxy's answer to CONNECT ("200 Connection established", "403 Forbidden").
     public var connectStatus: String?
+    /// Its status code (200 when the tunnel was made); nil when the proxy never answered.
+    public var connectStatusCode: Int?
+    /// The raw status line ("HTTP/1.0 403 Access violation").
+    public var connectStatusLine: String?
+    /// The challenge of a 407 ("Basic realm=\"corp\""): the proxy wants credentials.
+    public var proxyAuthenticate: String?
+    /// The first line of a text/plain refusal body that came with the answer (a deny reason).
+    public var connectBody: String?
 }
 
 /// One request/response of a redirect chain.
@@ -77,4 +85,27 @@ public struct HTTPEvidence: Sendable, Codable, Equatable {
     public var statusClass: String?
     /// The error the go command would print for this fetch, when it would fail.
     public var goError: String?
+    /// The proxy the (last) request went through, redacted; nil when it went direct. Lets
+    /// Doctor tell "refused by HTTPS_PROXY" from "refused by the server" without reading text.
+    public var proxy: String?
+    /// The proxy's CONNECT answer on the last hop (200 when the tunnel was made); nil when no
+    /// CONNECT was sent or the proxy never answered. A non-200 fails the fetch with
+    /// "proxy-connect-refused".
+    public var proxyConnectStatusCode: Int?
+    /// Its raw status line ("HTTP/1.0 403 Access violation").
+    public var proxyConnectStatusLine: String?
+    /// The first-byte bound the requests had (seconds); nil: only the deadline.
+    public var firstByteTimeoutSeconds: Double?
+
+    public init(method: String, url: String, followRedirects: Bool, hops: [HTTPHop] = [], chain: [String] = [],
+                finalStatus: Int? = nil, statusClass: String? = nil, goError: String? = nil) {
+        self.method = method
+        self.url = url
+        self.followRedirects = followRedirects
+        self.hops = hops
+        self.chain = chain
+        self.finalStatus = finalStatus
+        self.statusClass = statusClass
+        self.goError = goError
+    }
 }

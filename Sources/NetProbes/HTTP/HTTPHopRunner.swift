@@ -53,13 +53,17 @@ struct HTTPHopRunner: Sendable {
         return await withTaskCancellationHandler {
             if let proxy, url.isSecure {
                 let tunnelStart = ContinuousClock.now
-                let statusLine = await connectTunnel(channel, to: url, proxy: proxy)
+                let answer = await connectTunnel(channel, to: url, proxy: proxy, deadline: deadline)
                 hop.timings.proxyConnect = PhaseClock.seconds(since: tunnelStart)
-                hop.proxy?.connectStatus = statusLine.map(Self.status(ofLine:))
-                if let failure = Self.tunnelFailure(statusLine, proxy: proxy, url: url, deadline: deadline) { return done(failure) }
+                if case .success(let answer) = answer { hop.proxy?.record(answer) }
+                if let failure = Self.tunnelFailure(answer, proxy: proxy, url: url, deadline: deadline) { return done(failure) }
+                if options.connectOnly { return done(nil) }
             }
             if url.isSecure {
-                let report = await TLSClientSetup.handshake(on: channel, serverName: url.host, alpn: ["http/1.1"], deadline: deadline)
+                // The server's half of the handshake gets the first-byte bound too: a server that
+                // accepts TCP and never answers the ClientHello is named before the deadline.
+                let report = await TLSClientSetup.handshake(on: channel, serverName: url.host, alpn: ["http/1.1"],
+                                                            deadline: firstByteDeadline(deadline))
                 hop.tls = report
                 hop.timings.tls = report.durationSeconds
                 if let failure = report.failure { return done(failure) }
@@ -106,45 +110,6 @@ struct HTTPHopRunner: Sendable {
         hop.timings.transfer = PhaseClock.seconds(collected.end - collected.firstByte)
     }
 
-    /// Sends CONNECT and returns the proxy's status line (nil when it never answered).
-    func connectTunnel(_ channel: any Channel, to url: HTTPRequestURL, proxy: HTTPRequestURL) async -> String? {
-        let promise = channel.eventLoop.makePromise(of: String.self)
-        var request = "CONNECT \(url.hostPort) HTTP/1.1\r\nHost: \(url.hostPort)\r\nUser-Agent: \(options.userAgent)\r\n"
-        if let authorization = Self.basicAuthorization(proxy) { request += "Proxy-Authorization: \(authorization)\r\n" }
-        request += "\r\n"
-        let bytes = request
-        let sent: EventLoopFuture<Void> = channel.eventLoop.submit {
-            try channel.pipeline.syncOperations.addHandler(ProxyConnectResponseReader(promise: promise), position: .first)
-        }.flatMap {
-            channel.writeAndFlush(ByteBuffer(string: bytes))
-        }
-        sent.whenFailure { promise.fail($0) }
-        return try? await promise.futureResult.get()
-    }
-
-    static func tunnelFailure(_ statusLine: String?, proxy: HTTPRequestURL, url: HTTPRequestURL, deadline: ProbeDeadline) -> FailureClass? {
-        guard let statusLine else {
-            let why = deadline.hasPassed ? "no answer before the deadline" : "the proxy closed the connection"
-            return FailureClass("proxy-connect", "proxyconnect tcp: CONNECT \(url.hostPort) via \(proxy.redacted): \(why)")
-        }
-        let status = status(ofLine: statusLine)
-        guard !status.hasPrefix("200") else { return nil }
-        // net/http/transport.go dialConn: a non-200 CONNECT answer becomes the status text.
-        let goText = status.split(separator: " ", maxSplits: 1).dropFirst().first.map(String.init) ?? "unknown status code"
-        return FailureClass("proxy-connect", "proxy \(proxy.redacted) refused CONNECT \(url.hostPort): \(status) (the go command says: \(goText))")
-    }
-
-    /// "403 Forbidden" from "HTTP/1.1 403 Forbidden".
-    static func status(ofLine line: String) -> String {
-        line.split(separator: " ", maxSplits: 1).dropFirst().first.map(String.init) ?? line
-    }
-
-    static func basicAuthorization(_ url: HTTPRequestURL) -> String? {
-        guard let user = url.user else { return nil }
-        let raw = (user.removingPercentEncoding ?? user) + ":" + ((url.password?.removingPercentEncoding) ?? "")
-        return "Basic " + Data(raw.utf8).base64EncodedString()
-    }
-
     func exchange(_ channel: any Channel, url: HTTPRequestURL, proxy: HTTPRequestURL?) async throws -> CollectedResponse {
         let promise = channel.eventLoop.makePromise(of: CollectedResponse.self)
         var headers = HTTPHeaders()
@@ -157,17 +122,30 @@ struct HTTPHopRunner: Sendable {
         let target = proxy == nil ? url.pathAndQuery : "\(url.scheme)://\(url.hostHeader)\(url.pathAndQuery)"
         let head = HTTPRequestHead(version: .http1_1, method: HTTPMethod(rawValue: options.method), uri: target, headers: headers)
         let limit = options.maxBodyBytes
+        let firstByte = channel.eventLoop.makePromise(of: Void.self)
         let ready: EventLoopFuture<Void> = channel.eventLoop.submit {
+            // Before the HTTP decoder (after TLS): sees the first byte of the answer itself.
+            try channel.pipeline.syncOperations.addHandler(FirstByteWatch(promise: firstByte))
             try channel.pipeline.syncOperations.addHTTPClientHandlers()
             try channel.pipeline.syncOperations.addHandler(HTTPResponseCollector(promise: promise, bodyLimit: limit))
         }.flatMap {
             channel.write(HTTPClientRequestPart.head(head)).and(channel.writeAndFlush(HTTPClientRequestPart.end(nil))).map { _ in }
         }
         ready.whenFailure { promise.fail($0) }
+        FirstByteWatch.bound(firstByte, of: promise, on: channel, after: ready, timeout: options.firstByteTimeout)
         return try await promise.futureResult.get()
     }
 
+    /// The deadline for waiting on the peer's first byte: the first-byte bound, within the deadline.
+    func firstByteDeadline(_ deadline: ProbeDeadline) -> ProbeDeadline {
+        options.firstByteTimeout.map { deadline.capped(at: $0) } ?? deadline
+    }
+
     static func exchangeFailure(_ error: any Error, deadline: ProbeDeadline) -> FailureClass {
+        if case HTTPExchangeError.noResponse(let seconds) = error {
+            return FailureClass("no-response", "connected (and TLS handshake completed, for https) but no response byte in "
+                                + "\(PhaseClock.formatSeconds(seconds)): the server accepts connections and never answers")
+        }
         if deadline.hasPassed {
             return FailureClass("timeout", "no complete response before the deadline (context deadline exceeded)")
         }

@@ -11,8 +11,19 @@ public struct HTTPProbe: Sendable {
 
     public func run(_ target: HTTPRequestURL, deadline: ProbeDeadline) async -> ProbeResult<HTTPEvidence> {
         let start = ContinuousClock.now
+        var options = options
+        // A probe exists to name what is wrong: a server that accepts and never answers is
+        // named at a first-byte bound well before the deadline, unless the caller chose one.
+        if options.firstByteTimeout == nil { options.firstByteTimeout = Self.firstByteBound(left: deadline.remaining) }
         let fetch = await HTTPClient(options: options).fetch(target, deadline: deadline)
         return ProbeResult(target: target.redacted, outcome: fetch.outcome, evidence: fetch.evidence,
                            durationSeconds: PhaseClock.seconds(since: start))
+    }
+
+    /// About 40 % of the time left, clamped to 1–5 s: the same share the endpoint probe gives
+    /// each TCP connect attempt, so a silent server leaves time for the verdict.
+    public static func firstByteBound(left: Duration) -> Duration {
+        let seconds = min(5, max(1, PhaseClock.seconds(left) * 0.4))
+        return .milliseconds(Int64(seconds * 1000))
     }
 }

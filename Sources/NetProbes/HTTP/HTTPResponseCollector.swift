@@ -67,4 +67,6 @@ final class HTTPResponseCollector: ChannelInboundHandler, RemovableChannelHandle
 enum HTTPExchangeError: Error, Equatable {
     case closedEarly(headReceived: Bool, bodyBytes: Int)
     case badProxyResponse(String)
+    /// Nothing arrived within the first-byte bound (its length in seconds).
+    case noResponse(seconds: Double)
 }

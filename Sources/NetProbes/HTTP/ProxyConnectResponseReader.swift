@@ -1,14 +1,30 @@
+import Foundation
 import NIOCore
+
+/// What a proxy answered to CONNECT: enough to say why a tunnel was refused.
+struct ProxyConnectAnswer: Sendable, Equatable {
+    /// The raw status line ("HTTP/1.1 200 Connection established").
+    var statusLine: String
+    /// The `Proxy-Authenticate` challenge of a 407, when given.
+    var proxyAuthenticate: String?
+    /// The first non-empty line of a text/plain body that arrived with the header (a deny
+    /// page's reason); nil otherwise — nothing is waited for beyond the header.
+    var bodyFirstLine: String?
+
+    /// 403 from "HTTP/1.1 403 Forbidden"; nil when the line has no numeric code.
+    var code: Int? {
+        statusLine.split(separator: " ").dropFirst().first.flatMap { Int($0) }
+    }
+}
 
 /// Reads a proxy's answer to CONNECT as raw bytes up to the blank line, then gets out of the
 /// way (the TLS handshake through the tunnel follows on the same channel).
 final class ProxyConnectResponseReader: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = ByteBuffer
-    /// The status line ("HTTP/1.1 200 Connection established").
-    let promise: EventLoopPromise<String>
+    let promise: EventLoopPromise<ProxyConnectAnswer>
     private var received: [UInt8] = []
 
-    init(promise: EventLoopPromise<String>) { self.promise = promise }
+    init(promise: EventLoopPromise<ProxyConnectAnswer>) { self.promise = promise }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let buffer = unwrapInboundIn(data)
@@ -17,10 +33,28 @@ final class ProxyConnectResponseReader: ChannelInboundHandler, RemovableChannelH
             if received.count > 16_384 { promise.fail(HTTPExchangeError.badProxyResponse("response header too long")) }
             return
         }
-        let header = String(decoding: received[..<end], as: UTF8.self)
-        let statusLine = header.split(separator: "\r\n", maxSplits: 1).first.map(String.init) ?? ""
-        promise.succeed(statusLine)
+        promise.succeed(Self.answer(header: Array(received[..<end]), rest: Array(received[(end + 4)...])))
         context.pipeline.syncOperations.removeHandler(self, promise: nil)
+    }
+
+    /// Parses the header block (without the blank line) and whatever body bytes came with it.
+    static func answer(header bytes: [UInt8], rest: [UInt8]) -> ProxyConnectAnswer {
+        let lines = String(decoding: bytes, as: UTF8.self).components(separatedBy: "\r\n")
+        var answer = ProxyConnectAnswer(statusLine: lines.first ?? "")
+        var contentType: String?
+        for line in lines.dropFirst() {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            if name == "proxy-authenticate", answer.proxyAuthenticate == nil { answer.proxyAuthenticate = value }
+            if name == "content-type" { contentType = value }
+        }
+        if HTTPErrorDetail.collects(contentType: contentType) {
+            let first = String(decoding: rest.prefix(4096), as: UTF8.self).split(whereSeparator: \.isNewline)
+                .map { $0.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty }
+            answer.bodyFirstLine = first.map { String($0.prefix(200)) }
+        }
+        return answer
     }
 
     static func headerEnd(_ bytes: [UInt8]) -> Int? {

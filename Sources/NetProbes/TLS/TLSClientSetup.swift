@@ -43,7 +43,8 @@ public enum TLSClientSetup {
             }
         } catch {
             failure = TLSHandshakeClassifier.classify(firstBytes: observation.firstBytes, error: error,
-                                                      deadlinePassed: deadline.hasPassed || Task.isCancelled)
+                                                      deadlinePassed: deadline.hasPassed || Task.isCancelled,
+                                                      waitedSeconds: PhaseClock.seconds(since: start))
             channel.close(promise: nil)
         }
         var version: String?

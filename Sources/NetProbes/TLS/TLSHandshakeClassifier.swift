@@ -7,7 +7,10 @@ import Glibc
 /// Names a failed handshake from what was seen: the first bytes the server sent, the error
 /// NIO/NIOSSL raised, and whether the deadline had passed. Pure, so it is unit-tested.
 public enum TLSHandshakeClassifier {
-    public static func classify(firstBytes: [UInt8], error: (any Error)?, deadlinePassed: Bool) -> FailureClass {
+    /// `waitedSeconds`: how long the handshake was given (the first-byte bound or what was
+    /// left of the deadline), for the timeout's detail.
+    public static func classify(firstBytes: [UInt8], error: (any Error)?, deadlinePassed: Bool,
+                                waitedSeconds: Double? = nil) -> FailureClass {
         switch ServerHelloParser.parse(firstBytes) {
         case .notTLS(let preview):
             // crypto/tls/conn.go readRecordOrCCS
@@ -19,7 +22,11 @@ public enum TLSHandshakeClassifier {
         }
         if deadlinePassed {
             // net/http/transport.go: the go command's own text for this case
-            return FailureClass("handshake-timeout", "net/http: TLS handshake timeout (no handshake before the deadline)")
+            let waited = waitedSeconds.map { " in " + PhaseClock.formatSeconds($0) } ?? " before the deadline"
+            let why = firstBytes.isEmpty
+                ? "the server accepted the TCP connection and never answered the handshake: no TLS byte\(waited)"
+                : "the server started the handshake and did not finish it\(waited)"
+            return FailureClass("handshake-timeout", "net/http: TLS handshake timeout (\(why))")
         }
         if let error, isReset(error) {
             return FailureClass("reset", "read: connection reset by peer (during the TLS handshake)")

@@ -14,6 +14,9 @@ public struct TLSProbe: Sendable {
     public var now: @Sendable () -> Date
     /// The host's getaddrinfo answer when the caller already has it: not looked up again.
     public var resolved: PlatformResolution?
+    /// Longest wait for the server's side of the handshake once TCP connected; nil: the
+    /// deadline alone. A server that accepts and never answers is named at this bound.
+    public var handshakeTimeout: Duration?
 
     public init(environment: [String: String], alpn: [String] = ["h2", "http/1.1"], now: @escaping @Sendable () -> Date = { Date() }) {
         self.environment = environment
@@ -50,7 +53,8 @@ public struct TLSProbe: Sendable {
         evidence.addresses = dial.resolution.addresses
         evidence.connectAttempts = dial.attempts
         guard let channel = dial.channel else { return finish(.failed(HTTPDialer.failure(of: dial, host: target.host))) }
-        let handshake = await TLSClientSetup.handshake(on: channel, serverName: serverName, alpn: alpn, deadline: deadline)
+        let handshake = await TLSClientSetup.handshake(on: channel, serverName: serverName, alpn: alpn,
+                                                       deadline: handshakeTimeout.map { deadline.capped(at: $0) } ?? deadline)
         try? await channel.close().get()
         evidence.handshake = handshake
         if let failure = handshake.failure { return finish(.failed(failure)) }
