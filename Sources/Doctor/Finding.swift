@@ -15,13 +15,19 @@ public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
 
 /// What to run to fix a finding: exact commands, in order, ready to paste.
 public struct Fix: Sendable, Equatable, Codable {
+    /// Everything to show: the changes first, then commands that look closer.
     public var commands: [String]
     /// Catalog key of the sentence that says why these commands fix it.
     public var explanationKey: String?
+    /// The commands that change the configuration, in order, to be run verbatim (a subset of
+    /// `commands`). Empty: no configuration change can fix it (`explanationKey` says why);
+    /// nil: the finding does not say (diagnostic commands only).
+    public var changes: [String]?
 
-    public init(commands: [String], explanationKey: String? = nil) {
+    public init(commands: [String], explanationKey: String? = nil, changes: [String]? = nil) {
         self.commands = commands
         self.explanationKey = explanationKey
+        self.changes = changes
     }
 }
 
@@ -46,7 +52,8 @@ public struct Finding: Sendable, Equatable, Codable {
         self.target = target
         self.arguments = arguments.mapValues(SecretRedactorBridge.redact)
         self.evidence = evidence.map(SecretRedactorBridge.redact)
-        self.fix = fix.map { Fix(commands: $0.commands.map(SecretRedactorBridge.redact), explanationKey: $0.explanationKey) }
+        self.fix = fix.map { Fix(commands: $0.commands.map(SecretRedactorBridge.redact), explanationKey: $0.explanationKey,
+                                 changes: $0.changes?.map(SecretRedactorBridge.redact)) }
     }
 
     /// The catalog key of the message: the id itself.

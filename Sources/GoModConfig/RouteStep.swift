@@ -55,10 +55,16 @@ public struct ChecksumCheck: Sendable, Equatable, Codable {
     /// Whether go.sum already holds the module's hashes (then no lookup happens at all); nil
     /// when there is no go.sum.
     public var goSumHasEntry: Bool?
+    /// go.sum's hashes of the module zip and of its go.mod: what a download must match before
+    /// the checksum database is asked at all (cmd/go/internal/modfetch/fetch.go checkModSum).
+    public var goSumZipHashes: [String] = []
+    public var goSumModHashes: [String] = []
 
     public init(database: String?, skippedBecause: String?, goSumHasEntry: Bool?) {
         self.database = database
         self.skippedBecause = skippedBecause
         self.goSumHasEntry = goSumHasEntry
     }
+
+    enum CodingKeys: String, CodingKey { case database, skippedBecause, goSumHasEntry }
 }

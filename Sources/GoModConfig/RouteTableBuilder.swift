@@ -148,8 +148,9 @@ public struct RouteTableBuilder: Sendable {
             checksum.database = sumdb?.name
         }
         if disposition != .localDirectory, let sum = project.goSum {
-            checksum.goSumHasEntry = !sum.hashes(path: path, version: version, goMod: false).isEmpty
-                && !sum.hashes(path: path, version: version, goMod: true).isEmpty
+            checksum.goSumZipHashes = sum.hashes(path: path, version: version, goMod: false)
+            checksum.goSumModHashes = sum.hashes(path: path, version: version, goMod: true)
+            checksum.goSumHasEntry = !checksum.goSumZipHashes.isEmpty && !checksum.goSumModHashes.isEmpty
         }
         let downloads = disposition == .download || disposition == .excluded
         return ModuleRoute(

@@ -48,7 +48,8 @@ public struct CheckMermaidRenderer: Sendable {
                 links.append("    \(id)_tcp -.- \(node)")
             }
             let last = "\(id)_module"
-            let (status, detail) = moduleStatus(endpointResult, modules: modules, fetched: result.selectedChecks.contains(.modules))
+            let (status, detail) = moduleStatus(endpointResult, modules: modules, moduleEndpoints: result.diagnosis.moduleEndpoints,
+                                          fetched: result.selectedChecks.contains(.modules))
             let name = endpoint.roles == [.checksumDatabase] ? "ui.check.mermaid.sumdb" : "ui.check.mermaid.module-protocol"
             lines.append("        \(last)[\"\(Self.label(catalog.text(name), detail))\"]:::\(status.rawValue)")
             links.append("    \(previous) --> \(last)")
@@ -83,7 +84,7 @@ public struct CheckMermaidRenderer: Sendable {
 
     /// The module-protocol node of one endpoint: skipped when nothing was fetched through it,
     /// a symptom when a lower layer broke, failed when a module failed on this host, else ok.
-    func moduleStatus(_ endpoint: CheckDiagnosis.EndpointResult, modules: [ModuleFetchOutcome],
+    func moduleStatus(_ endpoint: CheckDiagnosis.EndpointResult, modules: [ModuleFetchOutcome], moduleEndpoints: [String: String],
                       fetched: Bool) -> (EndpointLayerCheck.Status, String) {
         let mine = modules.filter { endpoint.endpoint.modules.contains("\($0.path)@\($0.version)") && $0.status != .skipped }
         guard fetched, !mine.isEmpty else { return (.skipped, "") }
@@ -91,11 +92,9 @@ public struct CheckMermaidRenderer: Sendable {
         let summary = "\(mine.count - failing.count)/\(mine.count) ok"
         if failing.isEmpty { return (.ok, summary) }
         if endpoint.rootLayer != nil { return (.symptom, summary) }
-        // Named as a URL's host or as host:port: a bare address may be another endpoint's too.
-        let target = endpoint.endpoint.target
-        let names = ["://" + (target.host.contains(":") ? "[\(target.host)]" : target.host), target.hostPort]
-        let named = failing.contains { outcome in names.contains { outcome.failure?.message.contains($0) == true } }
-        return named ? (.failed, summary) : (.symptom, summary)
+        // Failed here when the diagnosis tied a failing module to this endpoint (by the request's URL).
+        let here = failing.contains { moduleEndpoints["\($0.path)@\($0.version)"] == endpoint.endpoint.key }
+        return here ? (.failed, summary) : (.symptom, summary)
     }
 
     /// A node label: the layer name, then a short detail on the next line.

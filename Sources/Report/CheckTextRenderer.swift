@@ -27,7 +27,7 @@ public struct CheckTextRenderer: Sendable {
             lines.append("  " + style.mark(cause.finding.severity) + " " + impact)
             lines.append("    " + style.bold(catalog.text(cause.finding.messageKey, cause.finding.arguments)) + "  "
                          + style.dim("[\(cause.finding.id) · \(cause.finding.layer.rawValue) · \(cause.endpoint ?? cause.finding.target)]"))
-            for line in cause.finding.evidence { lines.append("      " + style.dim(line)) }
+            for item in cause.finding.evidence { lines += Self.indented(item, by: "      ").map(style.dim) }
             if let fix = cause.finding.fix {
                 if let key = fix.explanationKey { lines.append("    " + catalog.text("ui.check.fix-line", ["text": catalog.text(key)])) }
                 for command in fix.commands { lines.append("      " + style.cyan("$ \(command)")) }
@@ -40,6 +40,14 @@ public struct CheckTextRenderer: Sendable {
         }
         lines += ["", style.bold(catalog.text("ui.check.status.\(diagnosis.status.rawValue)", ["seconds": String(format: "%.1f", seconds)]))]
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A multi-line text (a signed note, the go command's `\n\t` wrapping) kept inside the
+    /// report's layout: every line gets the indent, continuation lines two spaces more, tabs
+    /// become spaces, blank lines are dropped.
+    static func indented(_ text: String, by indent: String) -> [String] {
+        let lines = text.replacingOccurrences(of: "\t", with: "    ").split(separator: "\n", omittingEmptySubsequences: true)
+        return lines.enumerated().map { index, line in (index == 0 ? indent : indent + "  ") + line }
     }
 
     func detail(_ check: CheckLine, endpoints: [CheckEndpoint], findings: [Finding]) -> String {

@@ -17,51 +17,67 @@ public struct CheckDiagnosis: Sendable, Equatable, Codable {
     /// Every finding: configuration, then endpoints, then module fetch failures.
     public var findings: [Finding]
     public var checks: [CheckLine]
+    /// `path@version` of each failing module → the key of the endpoint its failure was tied
+    /// to (by the deciding request's URL and typed class); renderers draw from this, never
+    /// from message text.
+    public var moduleEndpoints: [String: String]
 
-    public init(status: Status, rootCauses: [CheckRootCause], findings: [Finding], checks: [CheckLine]) {
+    public init(status: Status, rootCauses: [CheckRootCause], findings: [Finding], checks: [CheckLine],
+                moduleEndpoints: [String: String] = [:]) {
         self.status = status
         self.rootCauses = rootCauses
         self.findings = findings
         self.checks = checks
+        self.moduleEndpoints = moduleEndpoints
     }
 
     /// The evidence of one endpoint: where it is and its layered verdict.
     public struct EndpointResult: Sendable, Equatable, Codable {
         public var endpoint: CheckEndpoint
         public var verdict: EndpointVerdict
-        /// The go command turned out not to contact it: a checksum-database URL after the
-        /// route settled on an earlier base (modfetch/sumdb.go initBase). Its failures are not causes.
+        /// The go command turned out not to contact it (`unusedReason` says why). Its failures
+        /// are not causes.
         public var unused: Bool
+        public var unusedReason: UnusedReason?
 
         public init(endpoint: CheckEndpoint, verdict: EndpointVerdict, unused: Bool = false) {
             self.endpoint = endpoint
             self.verdict = verdict
             self.unused = unused
+            self.unusedReason = unused ? .sumdbRouteSettled : nil
         }
 
         /// Marks a checksum-database-only endpoint unused when the database route settled on
-        /// another base (`base`: the routing's URL; nil when it was not resolved).
+        /// another base (`base`: the routing's URL; nil when it was not resolved)
+        /// (modfetch/sumdb.go initBase).
         public func settingUnused(databaseBase base: String?) -> EndpointResult {
             guard endpoint.roles == [.checksumDatabase], let base, let settled = CheckEndpoints.target(url: base) else { return self }
             let baseKey = CheckEndpoint(target: settled, roles: [], modules: []).key
             return EndpointResult(endpoint: endpoint, verdict: verdict, unused: baseKey != endpoint.key)
         }
 
-        /// The broken layer that counts: for HTTPS_PROXY only DNS and TCP do (a proxy need not
-        /// answer a plain GET of "/").
+        /// The broken layer that counts: for HTTPS_PROXY only DNS, TCP and a refused CONNECT do
+        /// (a proxy need not answer a plain GET of "/").
         public var rootLayer: Layer? {
             guard let root = verdict.rootLayer, !unused else { return nil }
-            if endpoint.roles == [.httpsProxy] && ![.dns, .tcp].contains(root) { return nil }
+            if endpoint.roles == [.httpsProxy] && ![.dns, .tcp].contains(root)
+                && !verdict.findings.contains(where: { $0.id == "endpoint.https-proxy.connect-refused" }) { return nil }
             return root
         }
     }
 
-    /// - Parameter modules: every module outcome of the fetch, the toolchain's included.
-    public static func make(configFindings: [Finding], endpoints: [EndpointResult], modules: [ModuleFetchOutcome]) -> CheckDiagnosis {
+    /// - Parameters:
+    ///   - modules: every module outcome of the fetch, the toolchain's included.
+    ///   - env: where each variable comes from, so fixes change it where it takes effect; nil in
+    ///     pure tests (plain `go env -w` lines).
+    ///   - verified: proxies this run proved able to serve the blocked modules.
+    public static func make(configFindings: [Finding], endpoints: [EndpointResult], modules: [ModuleFetchOutcome],
+                            env: ResolvedGoEnv? = nil, verified: [VerifiedProxy] = []) -> CheckDiagnosis {
         let fetched = modules.filter { $0.status != .skipped }
         let total = fetched.count
         let failing = fetched.filter { $0.status == .fails }
-        let configFindings = configFindings.map { contradictedByFetch($0, fetched) ? demoted($0) : $0 }
+        let context = CheckFixContext(env: env, endpoints: endpoints, modules: modules, verified: verified)
+        let configFindings = configFindings.compactMap { restrictedByFetch($0, fetched) }
         var checks = configFindings.map { CheckLine(kind: .config, subject: $0.target, severity: $0.severity, detail: $0.id) }
         if configFindings.isEmpty { checks.append(CheckLine(kind: .config, subject: "go env", severity: nil, detail: "")) }
         var findings = configFindings
@@ -69,51 +85,47 @@ public struct CheckDiagnosis: Sendable, Equatable, Codable {
             CheckRootCause(finding: $0, endpoint: nil, blockedModules: [], totalModules: total)
         }
 
-        // Each failing module is blocked by the broken endpoint its error names, else the first
-        // broken endpoint it depends on; what no endpoint explains is a module-level cause.
-        let broken = endpoints.filter { $0.rootLayer != nil }
-        var blockedBy: [String: [String]] = [:]
-        var unexplained: [ModuleFetchOutcome] = []
-        for module in failing {
-            let name = "\(module.path)@\(module.version)"
-            let candidates = broken.filter { $0.endpoint.modules.contains(name) }
-            let message = module.failure?.message ?? ""
-            // "proxyconnect tcp: …" names the proxy URL too, but HTTPS_PROXY is what failed.
-            let viaProxy = message.contains("proxyconnect") ? candidates.first { $0.endpoint.roles.contains(.httpsProxy) } : nil
-            if let cause = viaProxy ?? candidates.first(where: { message.contains($0.endpoint.target.host) }) ?? candidates.first {
-                blockedBy[cause.endpoint.key, default: []].append(name)
-            } else {
-                unexplained.append(module)
-            }
-        }
-
+        // Each failing module is tied to the endpoint of the request that decided its failure
+        // (ModuleFailureSite); a broken endpoint blocks it, a healthy one that failed it is a
+        // module-level cause on that endpoint; else the first broken endpoint it depends on;
+        // what no endpoint explains is a module-level cause of its own.
+        let attribution = attribute(failing, endpoints: endpoints)
+        let blockedBy = attribution.blockedBy
+        let folded = foldedIntoHTTPSProxy(endpoints)
         var warnings: [CheckRootCause] = configFindings.filter { $0.severity == .warning }.map {
             CheckRootCause(finding: $0, endpoint: nil, blockedModules: [], totalModules: total)
         }
-        let folded = foldedIntoHTTPSProxy(endpoints)
         for result in endpoints {
             let verdict = result.verdict
+            let blocked = (blockedBy[result.endpoint.key] ?? []).sorted()
             var severity = result.rootLayer != nil ? Severity.failure : verdict.findings.map(\.severity).filter { $0 != .info }.max()
             var detail = result.rootLayer.map { "\($0.rawValue): " + (verdict.layers.first { $0.layer == result.rootLayer }?.detail ?? "") }
                 ?? verdict.layers.filter { $0.status == .ok }.map(\.layer.rawValue).joined(separator: " ")
             if result.unused {
                 severity = verdict.rootLayer == nil ? nil : .info
-                detail = "not contacted: the checksum database route settled on another base" + (verdict.rootLayer.map { " (\($0.rawValue) broken)" } ?? "")
+                detail = unusedDetail(result)
             }
             checks.append(CheckLine(kind: .endpoint, subject: result.endpoint.key, severity: severity, detail: detail))
             let kept = result.unused ? [] : verdict.findings.filter { $0.id != "endpoint.healthy" && (result.rootLayer != nil || $0.severity != .failure) }
-                .map { $0.severity == .failure ? CheckRoleFix.applied(to: $0, endpoint: result.endpoint, endpoints: endpoints, modules: modules) : $0 }
+                .map { $0.severity == .failure ? CheckRoleFix.applied(to: $0, endpoint: result.endpoint, blocked: blocked, context: context) : $0 }
             findings += kept
             if folded[result.endpoint.key] != nil { continue }
             if result.rootLayer != nil, let root = kept.first(where: { $0.severity == .failure }) {
                 let symptoms = verdict.layers.filter { $0.status == .symptom }.map { "\($0.layer.rawValue): \($0.detail)" }
                     + endpoints.filter { folded[$0.endpoint.key] == result.endpoint.key }.map { "\($0.endpoint.key) \(symptom(of: $0))" }
-                roots.append(CheckRootCause(finding: root, endpoint: result.endpoint.key,
-                                            blockedModules: (blockedBy[result.endpoint.key] ?? []).sorted(), totalModules: total,
+                roots.append(CheckRootCause(finding: root, endpoint: result.endpoint.key, blockedModules: blocked, totalModules: total,
                                             symptoms: symptoms))
             } else if !result.unused, let warning = kept.first(where: { $0.severity == .warning }) {
                 warnings.append(CheckRootCause(finding: warning, endpoint: result.endpoint.key, blockedModules: [], totalModules: total))
             }
+        }
+        // Causes found only by the fetch, on the endpoint that answered them.
+        for group in attribution.atHealthyEndpoints {
+            guard let result = endpoints.first(where: { $0.endpoint.key == group.key }) else { continue }
+            let finding = CheckModuleCause.finding(failure: group.failure, endpoint: result.endpoint, modules: group.modules, context: context)
+            findings.append(finding)
+            roots.append(CheckRootCause(finding: finding, endpoint: group.key, blockedModules: group.modules.map { "\($0.path)@\($0.version)" }.sorted(),
+                                        totalModules: total))
         }
 
         var groups: [String: (finding: Finding, modules: [String])] = [:]
@@ -127,7 +139,7 @@ public struct CheckDiagnosis: Sendable, Equatable, Codable {
             let finding = fetchFinding(module: name, failedAt: module.failedAt, failure: failure)
             findings.append(finding)
             checks.append(CheckLine(kind: .module, subject: name, severity: .failure, detail: "\(failure.layer.rawValue) (\(failure.failureClass))"))
-            guard unexplained.contains(where: { $0.path == module.path && $0.version == module.version }) else { continue }
+            guard attribution.unexplained.contains(where: { $0.path == module.path && $0.version == module.version }) else { continue }
             // A failure the configuration alone decides belongs to the first configuration failure.
             // So does a module the private-module rule named: the proxy 404s it because it is private.
             let host = PrivateModuleHeuristic.host(of: module.path).lowercased()
@@ -149,7 +161,8 @@ public struct CheckDiagnosis: Sendable, Equatable, Codable {
         let status: Status = findings.contains { $0.severity == .failure } ? .failures
             : findings.contains { $0.severity == .warning } ? .warnings : .healthy
         // Failures first (by impact), then warnings: a warning never outranks a failure.
-        return CheckDiagnosis(status: status, rootCauses: CheckRootCause.mergingMachineWide(ordered(roots)) + ordered(warnings), findings: findings, checks: checks)
+        return CheckDiagnosis(status: status, rootCauses: CheckRootCause.mergingMachineWide(ordered(roots)) + ordered(warnings), findings: findings,
+                              checks: checks, moduleEndpoints: attribution.moduleEndpoints)
     }
 
     /// Endpoints whose TLS or HTTP failure only repeats a broken HTTPS_PROXY they are reached
@@ -170,20 +183,6 @@ public struct CheckDiagnosis: Sendable, Equatable, Codable {
     static func symptom(of result: EndpointResult) -> String {
         guard let layer = result.rootLayer else { return "" }
         return "\(layer.rawValue): " + (result.verdict.layers.first { $0.layer == layer }?.detail ?? "")
-    }
-
-    /// The private-module heuristic is a guess; a fetch that served every module of that host
-    /// through the proxy proves it wrong for this machine.
-    static func contradictedByFetch(_ finding: Finding, _ fetched: [ModuleFetchOutcome]) -> Bool {
-        guard finding.id == "config.private-module.not-in-goprivate", finding.severity == .failure else { return false }
-        let ofHost = fetched.filter { PrivateModuleHeuristic.host(of: $0.path).lowercased() == finding.target.lowercased() }
-        return !ofHost.isEmpty && ofHost.allSatisfy { $0.status == .ok }
-    }
-
-    static func demoted(_ finding: Finding) -> Finding {
-        var copy = finding
-        copy.severity = .warning
-        return copy
     }
 
     /// Most blocked modules first, then worst severity; stable otherwise.
@@ -217,6 +216,7 @@ public struct CheckDiagnosis: Sendable, Equatable, Codable {
         case .http, .vcs: return .http
         case .moduleProtocol: return .moduleProtocol
         case .sumdb: return .sumdb
+        case .integrity: return .integrity
         }
     }
 }

@@ -4,12 +4,11 @@ import ModuleFetch
 /// The fix of an endpoint's root cause depends on what the go command uses the endpoint for,
 /// not only on the broken layer: a proxy is switched or given a `|` fallback, a blocked
 /// checksum database is reached through a mirror, HTTPS_PROXY is unset or bypassed, a blocked
-/// VCS host is avoided through a proxy. Exact commands only; the endpoint's diagnostic
-/// commands follow the action. Never GOINSECURE, GOSUMDB=off or -insecure: they would trade a
-/// network fault for a security hole.
+/// VCS host is avoided through a proxy. A replacement proxy is named only when this run
+/// verified it (`CheckFixContext.verified`); otherwise the fix says no configuration change was
+/// found. Never GOINSECURE, GOSUMDB=off or -insecure: they would trade a network fault for a
+/// security hole. Variable-setting commands come from `CheckFixContext.set` (FixCommands).
 enum CheckRoleFix {
-    /// Public proxies known to serve every public module (and to proxy sum.golang.org).
-    static let knownGoodProxies = ["https://proxy.golang.org", "https://goproxy.cn"]
     /// Hosts the go command knows the VCS of without a go-get request (cmd/go/internal/vcs
     /// vcsPaths), so a git `insteadOf` rewrite to ssh avoids HTTPS to them entirely.
     static let staticVCSHosts: Set<String> = ["github.com", "bitbucket.org"]
@@ -21,31 +20,32 @@ enum CheckRoleFix {
                                                 "endpoint.dns.server-unreachable", "endpoint.dns.timeout"]
 
     /// `finding` with the fix its endpoint's roles call for (unchanged when none applies).
-    static func applied(to finding: Finding, endpoint: CheckEndpoint, endpoints: [CheckDiagnosis.EndpointResult],
-                        modules: [ModuleFetchOutcome]) -> Finding {
+    static func applied(to finding: Finding, endpoint: CheckEndpoint, blocked: [String], context: CheckFixContext) -> Finding {
         if localDNSFindings.contains(finding.id) { return finding }
         let diagnostics = finding.fix?.commands ?? []
-        let actions: [String]
+        let changes: [String]
         let key: String
         if endpoint.roles == [.httpsProxy] {
-            (actions, key) = (httpsProxyCommands(endpoints), "fix.check.https-proxy")
+            (changes, key) = httpsProxyChanges(endpoint, context, refused: finding.id == "endpoint.https-proxy.connect-refused")
         } else if endpoint.roles.contains(.proxy) && finding.id == "endpoint.http.refused-client" {
-            (actions, key) = (refusedProxyCommands(endpoint, endpoints), "fix.check.proxy-refused")
+            (changes, key) = fallbackChanges(endpoint, blocked: blocked, context, found: "fix.check.proxy-refused")
         } else if endpoint.roles.contains(.proxy), switchesProxy(finding) {
-            (actions, key) = (["go env -w GOPROXY=" + alternativeProxyList(excluding: endpoint, endpoints, separator: ",")],
-                              finding.id == "endpoint.tls.certificate-expired" ? "fix.check.proxy-certificate-expired" : "fix.check.switch-proxy")
+            let found = switchExplanation(finding)
+            (changes, key) = switchChanges(endpoint, blocked: blocked, context, found: found)
         } else if endpoint.roles == [.direct], [.dns, .tcp, .tls].contains(finding.layer) {
-            (actions, key) = (directCommands(endpoint, endpoints), "fix.check.direct-blocked")
+            (changes, key) = directChanges(endpoint, blocked: blocked, context)
         } else if endpoint.roles == [.checksumDatabase], [.dns, .tcp, .tls, .http].contains(finding.layer),
-                  let database = modules.compactMap(\.checksum?.database).first, database == "sum.golang.org" {
+                  let database = context.modules.compactMap(\.checksum?.database).first, database == "sum.golang.org" {
             // cmd/go/internal/modfetch/sumdb.go dbDial: "sum.golang.google.cn" is an alias of sum.golang.org.
             let other = endpoint.target.host.lowercased() == "sum.golang.google.cn" ? "sum.golang.org" : "sum.golang.google.cn"
-            (actions, key) = (["go env -w GOSUMDB=\(other)"], "fix.check.sumdb-mirror")
+            (changes, key) = (context.set("GOSUMDB", other), "fix.check.sumdb-mirror")
         } else {
             return finding
         }
         var copy = finding
-        copy.fix = Fix(commands: actions + diagnostics.filter { !actions.contains($0) }, explanationKey: key)
+        let extra = endpoint.roles == [.direct] ? sshRewrite(endpoint)
+            : endpoint.roles == [.httpsProxy] ? [noProxyCommand(endpoint, context)].compactMap { $0 } : []
+        copy.fix = Fix(commands: changes + (extra + diagnostics).filter { !changes.contains($0) }, explanationKey: key, changes: changes)
         return copy
     }
 
@@ -55,8 +55,24 @@ enum CheckRoleFix {
         switch finding.layer {
         case .dns, .tcp: return true
         case .tls: return !localTLSFindings.contains(finding.id)
-        case .http: return finding.id == "endpoint.http.server-error" || finding.id == "endpoint.http.failed"
+        case .http: return ["endpoint.http.server-error", "endpoint.http.failed", "endpoint.http.no-response"].contains(finding.id)
         default: return false
+        }
+    }
+
+    /// Words that fit what was seen: "cannot be reached" only when it cannot (DNS, a connect
+    /// that failed); a reset, a TLS fault and a server that answers badly or never are said as such.
+    static func switchExplanation(_ finding: Finding) -> String {
+        switch finding.id {
+        case "endpoint.tls.certificate-expired": return "fix.check.proxy-certificate-expired"
+        case "endpoint.tcp.reset", "endpoint.tcp.reset-by-middlebox": return "fix.check.switch-proxy-reset"
+        case "endpoint.http.no-response", "endpoint.tls.handshake-timeout": return "fix.check.switch-proxy-stalled"
+        default: break
+        }
+        switch finding.layer {
+        case .tls: return "fix.check.switch-proxy-tls"
+        case .http: return "fix.check.switch-proxy-http"
+        default: return "fix.check.switch-proxy"
         }
     }
 
@@ -71,54 +87,64 @@ enum CheckRoleFix {
         return "\(target.scheme.rawValue)://\(authority)\(path)"
     }
 
-    /// The configured proxies that work, else the first known-good public one not configured;
-    /// then `direct` when the configuration has it.
-    static func alternativeProxyList(excluding broken: CheckEndpoint, _ endpoints: [CheckDiagnosis.EndpointResult], separator: String) -> String {
-        let proxies = endpoints.filter { $0.endpoint.roles.contains(.proxy) && $0.endpoint.key != broken.key }
-        var list = proxies.filter { $0.rootLayer == nil }.map { proxyURL($0.endpoint) }
-        if list.isEmpty {
-            let configured = Set(endpoints.filter { $0.endpoint.roles.contains(.proxy) }.map { proxyURL($0.endpoint) })
-            list = [knownGoodProxies.first { !configured.contains($0) } ?? knownGoodProxies[0]]
+    /// Replace the broken proxy with the verified ones (then `direct` when configured); no
+    /// change when none was verified.
+    static func switchChanges(_ endpoint: CheckEndpoint, blocked: [String], _ context: CheckFixContext,
+                              found: String) -> ([String], String) {
+        let alternatives = context.alternatives(for: blocked, excluding: proxyURL(endpoint))
+        guard !alternatives.isEmpty else { return ([], "fix.check.no-verified-proxy") }
+        let list = alternatives + (context.configuredDirect ? ["direct"] : [])
+        return (context.set("GOPROXY", list.joined(separator: ",")), found)
+    }
+
+    /// Keep the proxy first but fall back on any error (`|`): after a `,` the go command stops
+    /// at a 403/5xx (cmd/go/internal/modfetch/proxy.go TryProxies: only 404/410 continue).
+    static func fallbackChanges(_ endpoint: CheckEndpoint, blocked: [String], _ context: CheckFixContext,
+                                found: String) -> ([String], String) {
+        let alternatives = context.alternatives(for: blocked, excluding: proxyURL(endpoint))
+        guard !alternatives.isEmpty else { return ([], "fix.check.no-verified-proxy") }
+        let list = [proxyURL(endpoint)] + alternatives + (context.configuredDirect ? ["direct"] : [])
+        return (context.set("GOPROXY", list.joined(separator: "|")), found)
+    }
+
+    /// HTTPS_PROXY unreachable or refusing: go without it when the hosts behind it answer
+    /// directly (their own TCP probe connected without the proxy), else nothing verified.
+    static func httpsProxyChanges(_ endpoint: CheckEndpoint, _ context: CheckFixContext, refused: Bool) -> ([String], String) {
+        let behind = context.endpoints.filter {
+            $0.endpoint.target.scheme == .https && !$0.endpoint.roles.contains(.httpsProxy)
+                && !Set($0.endpoint.modules).isDisjoint(with: endpoint.modules)
         }
-        if endpoints.contains(where: { $0.endpoint.roles.contains(.direct) }) { list.append("direct") }
-        return list.joined(separator: separator)
+        let direct = !behind.isEmpty && behind.allSatisfy { result in
+            result.verdict.layers.contains { $0.layer == .tcp && ($0.status == .ok || $0.status == .warning) }
+        }
+        guard direct else { return ([], "fix.check.https-proxy-no-direct") }
+        return (["unset HTTPS_PROXY https_proxy"], refused ? "fix.check.https-proxy-refused" : "fix.check.https-proxy")
     }
 
-    /// A proxy refusing this client (403/429): with `,` the go command stops there, with `|` it
-    /// falls back (cmd/go/internal/modfetch/proxy.go TryProxies: only 404/410 continue after a
-    /// comma); or give the proxy the credentials it wants (~/.netrc, cmd/go/internal/auth).
-    static func refusedProxyCommands(_ endpoint: CheckEndpoint, _ endpoints: [CheckDiagnosis.EndpointResult]) -> [String] {
-        let rest = alternativeProxyList(excluding: endpoint, endpoints, separator: "|")
-        let withDirect = rest.hasSuffix("direct") ? rest : rest + "|direct"
-        return ["go env -w GOPROXY='\(proxyURL(endpoint))|\(withDirect)'",
-                "echo 'machine \(endpoint.target.host) login USER password TOKEN' >> ~/.netrc && chmod 600 ~/.netrc"]
-    }
-
-    /// HTTPS_PROXY unreachable: go without it, or exempt the hosts the go command needs.
-    static func httpsProxyCommands(_ endpoints: [CheckDiagnosis.EndpointResult]) -> [String] {
+    /// The exemption alternative to unsetting HTTPS_PROXY: NO_PROXY for the hosts behind it.
+    static func noProxyCommand(_ endpoint: CheckEndpoint, _ context: CheckFixContext) -> String? {
         var hosts: [String] = []
-        for result in endpoints where result.endpoint.target.scheme == .https && !result.endpoint.roles.contains(.httpsProxy) {
+        for result in context.endpoints where result.endpoint.target.scheme == .https && !result.endpoint.roles.contains(.httpsProxy) {
             if !hosts.contains(result.endpoint.target.host) { hosts.append(result.endpoint.target.host) }
         }
-        var commands = ["unset HTTPS_PROXY https_proxy"]
-        if !hosts.isEmpty { commands.append("export NO_PROXY=\"${NO_PROXY:+$NO_PROXY,}\(hosts.joined(separator: ","))\"") }
-        return commands
+        return hosts.isEmpty ? nil : "export NO_PROXY=\"${NO_PROXY:+$NO_PROXY,}\(hosts.joined(separator: ","))\""
     }
 
-    /// A VCS host the go command reaches `direct` is blocked: fetch the module through a proxy
-    /// instead; for hosts whose VCS is known statically, git over ssh avoids HTTPS (only if ssh works).
-    static func directCommands(_ endpoint: CheckEndpoint, _ endpoints: [CheckDiagnosis.EndpointResult]) -> [String] {
+    /// A VCS host the go command reaches `direct` is blocked: fetch the module through a
+    /// verified proxy instead (the configured proxies first: they may serve private modules).
+    static func directChanges(_ endpoint: CheckEndpoint, blocked: [String], _ context: CheckFixContext) -> ([String], String) {
+        let configured = context.endpoints.filter { $0.endpoint.roles.contains(.proxy) }.map { proxyURL($0.endpoint) }
+        let alternatives = context.alternatives(for: blocked, excluding: nil).filter { !configured.contains($0) }
+        guard !endpoint.modules.allSatisfy({ PrivateModuleHeuristic.looksPrivate($0) }), !alternatives.isEmpty else {
+            return ([], "fix.check.direct-blocked-no-proxy")
+        }
+        return (context.set("GOPROXY", (configured + alternatives + ["direct"]).joined(separator: ",")), "fix.check.direct-blocked")
+    }
+
+    /// For hosts whose VCS is known statically, git over ssh avoids HTTPS (only if ssh works).
+    static func sshRewrite(_ endpoint: CheckEndpoint) -> [String] {
         let host = endpoint.target.host
-        var commands: [String] = []
-        if !endpoint.modules.allSatisfy({ PrivateModuleHeuristic.looksPrivate($0) }) {
-            // Keep the configured proxies first (they may serve private modules); a public one before direct.
-            var list = endpoints.filter { $0.endpoint.roles.contains(.proxy) }.map { proxyURL($0.endpoint) }
-            list.append(knownGoodProxies.first { !list.contains($0) } ?? knownGoodProxies[0])
-            commands.append("go env -w GOPROXY=" + (list + ["direct"]).joined(separator: ","))
-        }
-        if staticVCSHosts.contains(host.lowercased()) {
-            commands.append("ssh -T git@\(host) && git config --global url.\"ssh://git@\(host)/\".insteadOf \"https://\(host)/\"")
-        }
-        return commands
+        guard staticVCSHosts.contains(host.lowercased()) else { return [] }
+        return ["ssh -T git@\(host) && git config --global url.\"ssh://git@\(host)/\".insteadOf \"https://\(host)/\""]
     }
 }

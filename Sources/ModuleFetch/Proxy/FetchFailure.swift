@@ -14,6 +14,8 @@ public struct FetchFailure: Error, Sendable, Equatable, Codable, CustomStringCon
         /// Direct mode: go-get discovery or the VCS endpoint.
         case vcs
         case sumdb
+        /// The bytes arrived but do not hash to what go.sum or the checksum database records.
+        case integrity
     }
 
     public var layer: Layer

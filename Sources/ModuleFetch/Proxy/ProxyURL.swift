@@ -43,7 +43,7 @@ public enum ProxyURL {
         }
     }
 
-    static func trimmed(_ base: String) -> String {
+    public static func trimmed(_ base: String) -> String {
         var base = base
         while base.hasSuffix("/") { base.removeLast() }
         return base

@@ -22,6 +22,10 @@ public struct ModuleFetchOutcome: Sendable, Equatable, Codable {
     public var failure: FetchFailure?
     /// The file whose walk failed ("info", "mod", "zip") or "sumdb".
     public var failedAt: String?
+    /// The URL (redacted) whose answer decided the failure: the request that failed, or the one
+    /// that served bytes failing verification; nil when no request did (configuration). `check`
+    /// ties the failure to the endpoint of this URL — by data, not by reading the message.
+    public var failedURL: String?
     public var walks: [FileWalk]
     public var checksum: ChecksumLookup?
     /// Why nothing was fetched (status skipped).

@@ -16,6 +16,10 @@ public struct ModuleFetchRequest: Sendable, Equatable {
     public var skippedBecause: String?
     /// The configuration already makes every download fail (invalid GOPROXY): the go command's text.
     public var configError: String?
+    /// go.sum's hashes of the zip and of the go.mod: a download is checked against them first,
+    /// and only what go.sum lacks goes to the checksum database (modfetch/fetch.go checkModSum).
+    public var goSumZipHashes: [String] = []
+    public var goSumModHashes: [String] = []
 
     public init(path: String, version: String, steps: [RouteStep], checksumDatabase: String?, insecure: Bool,
                 isPrivate: Bool, fetchZip: Bool, skippedBecause: String? = nil, configError: String? = nil) {
@@ -42,6 +46,8 @@ public struct ModuleFetchRequest: Sendable, Equatable {
         self.init(path: route.path, version: route.version, steps: route.sources, checksumDatabase: lookup,
                   insecure: route.insecure, isPrivate: route.matchesGOPRIVATE, fetchZip: fetchZip, skippedBecause: skipped,
                   configError: route.error)
+        goSumZipHashes = route.checksum.goSumZipHashes
+        goSumModHashes = route.checksum.goSumModHashes
     }
 
     /// For a module named on the command line (not necessarily in go.mod).
@@ -52,10 +58,13 @@ public struct ModuleFetchRequest: Sendable, Equatable {
         let noSumDB = PrefixPatterns.match(env["GONOSUMDB"], path)
         let hasSum = project.goSum.map { !$0.hashes(path: path, version: version, goMod: false).isEmpty } ?? false
         let database = table.checksumDatabase?.name
-        return ModuleFetchRequest(
+        var request = ModuleFetchRequest(
             path: path, version: version, steps: steps,
             checksumDatabase: noSumDB || hasSum ? nil : database,
             insecure: PrefixPatterns.match(env["GOINSECURE"], path), isPrivate: PrefixPatterns.match(env["GOPRIVATE"], path),
             fetchZip: fetchZip, configError: table.proxyListError?.message)
+        request.goSumZipHashes = project.goSum?.hashes(path: path, version: version, goMod: false) ?? []
+        request.goSumModHashes = project.goSum?.hashes(path: path, version: version, goMod: true) ?? []
+        return request
     }
 }

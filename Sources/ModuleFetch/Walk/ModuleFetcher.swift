@@ -56,31 +56,54 @@ public struct ModuleFetcher: Sendable {
             let (walk, report) = await walker.walk(file, modulePath: request.path, steps: request.steps, direct: direct, deadline: deadline)
             direct = report
             outcome.walks.append(walk)
-            if let failure = walk.failure { return fail(outcome, failure, at: file.kind) }
+            if let failure = walk.failure { return fail(outcome, failure, at: file.kind, url: walk.failedURL) }
             if outcome.servedBy == nil { outcome.servedBy = walk.servedBy }
-            if case .mod = file, let database = request.checksumDatabase {
-                let goMod = walk.attempts.last?.request?.body
-                let lookup = await checksumLookup(database: database, path: request.path, version: version, goMod: goMod, deadline: deadline)
-                outcome.checksum = lookup
-                if let failure = lookup.failure { return fail(outcome, failure, at: "sumdb") }
-            }
-            if case .zip = file, let lookup = outcome.checksum, let body = walk.attempts.last?.request?.body,
-               let failure = Self.checkZipHash(body, path: request.path, version: version, lookup: lookup) {
-                return fail(outcome, failure, at: "sumdb")
-            }
             // Direct mode is probed, not transferred: one successful probe stands for every file.
             if walk.servedBy == "direct" || walk.servedBy == "noproxy" { break }
+            let served = walk.attempts.last?.request
+            switch file {
+            case .mod:
+                let goMod = served?.body ?? []
+                if let failure = DownloadVerification.checkGoMod(goMod, path: request.path, version: version, goSum: request.goSumModHashes) {
+                    return fail(outcome, failure, at: "mod", url: served?.url)
+                }
+                if let database = request.checksumDatabase, request.goSumModHashes.isEmpty || request.goSumZipHashes.isEmpty {
+                    let lookup = await checksumLookup(database: database, path: request.path, version: version,
+                                                      goMod: request.goSumModHashes.isEmpty ? goMod : nil, deadline: deadline)
+                    outcome.checksum = lookup
+                    if let failure = lookup.failure {
+                        // A go.mod the database contradicts is the mirror's bytes; any other lookup failure is the database's.
+                        let url = failure.layer == .integrity ? served?.url : lookup.requests.last?.url
+                        return fail(outcome, failure, at: failure.layer == .integrity ? "mod" : "sumdb", url: url)
+                    }
+                }
+            case .zip:
+                let consulted = outcome.checksum.flatMap { lookup in lookup.failure == nil ? (name: lookup.database, lines: lookup.lines) : nil }
+                if let failure = DownloadVerification.checkZip(served?.body ?? [], truncated: served?.bodyTruncated ?? false,
+                                                               path: request.path, version: version, goSum: request.goSumZipHashes,
+                                                               database: verifierKey == nil ? nil : consulted) {
+                    return fail(outcome, failure, at: "zip", url: served?.url)
+                }
+            default:
+                break
+            }
         }
         return outcome
     }
 
-    func fail(_ outcome: ModuleFetchOutcome, _ failure: FetchFailure, at file: String) -> ModuleFetchOutcome {
+    /// - Parameter url: the request whose answer decided the failure (redacted), nil when no
+    ///   request did (configuration); `check` ties the failure to that endpoint through it.
+    func fail(_ outcome: ModuleFetchOutcome, _ failure: FetchFailure, at file: String, url: String? = nil) -> ModuleFetchOutcome {
         var outcome = outcome
         outcome.status = .fails
         outcome.failedAt = file
+        outcome.failedURL = url
         var wrapped = failure
-        // module.VersionError: "path@version: err"; downloadZip's prefix check is reported bare.
-        if !(failure.failureClass == "bad-zip" && failure.message.hasPrefix("zip for ")) {
+        // module.VersionError: "path@version: err"; downloadZip's prefix check and go.sum's
+        // mismatch (base.Fatalf in haveModSumLocked) are reported bare.
+        let bare = (failure.failureClass == "bad-zip" && failure.message.hasPrefix("zip for "))
+            || failure.message.hasPrefix("verifying \(outcome.path)@\(outcome.version)")
+        if !bare {
             wrapped.message = "\(outcome.path)@\(outcome.version): \(failure.message)"
         }
         outcome.failure = wrapped
@@ -115,41 +138,28 @@ public struct ModuleFetcher: Sendable {
         let client = SumDBClient(key: verifierKey, ops: ops)
         do {
             let lines = try await client.lookup(path: path, version: version + "/go.mod")
-            lookup.lines = lines + ((try? await client.lookup(path: path, version: version)) ?? [])
+            // The same record holds the zip's line; a lookup that fails here fails the module (fail closed).
+            lookup.lines = lines + (try await client.lookup(path: path, version: version))
             lookup.requests += await ops.requests
             // fetch.go checkSumDB: the downloaded go.mod must hash to the database's line.
             guard let goMod else { return lookup }
             let hash = DirHash.hashGoMod(goMod)
             let prefix = "\(path) \(version)/go.mod h1:"
-            if !lines.contains("\(path) \(version)/go.mod \(hash)"), let line = lines.first(where: { $0.hasPrefix(prefix) }) {
+            if lines.contains("\(path) \(version)/go.mod \(hash)") { return lookup }
+            if let line = lines.first(where: { $0.hasPrefix(prefix) }) {
                 let expected = String(line.dropFirst(prefix.count - 3))
-                lookup.failure = FetchFailure(layer: .sumdb, failureClass: "checksum-mismatch", message:
+                lookup.failure = FetchFailure(layer: .integrity, failureClass: "checksum-mismatch", message:
                     "verifying go.mod: checksum mismatch\n\tdownloaded: \(hash)\n\t\(database): \(expected)" + Self.sumdbMismatch)
+            } else {
+                // Nothing vouches for this go.mod: a failure, never a pass.
+                lookup.failure = FetchFailure(layer: .sumdb, failureClass: "missing-line",
+                                              message: "verifying go.mod: the checksum database gave no hash for \(path)@\(version)/go.mod")
             }
         } catch {
             lookup.requests += await ops.requests
             lookup.failure = FetchFailure(layer: .sumdb, failureClass: error.code, message: "verifying go.mod: " + error.message)
         }
         return lookup
-    }
-
-    /// The zip's h1: hash against the database's line (fetch.go checkModSum for the zip).
-    static func checkZipHash(_ zip: [UInt8], path: String, version: String, lookup: ChecksumLookup) -> FetchFailure? {
-        let prefix = "\(path) \(version) h1:"
-        guard let line = lookup.lines.first(where: { $0.hasPrefix(prefix) }) else { return nil }
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("gomod-doctor-\(UUID().uuidString).zip")
-        defer { try? FileManager.default.removeItem(at: file) }
-        let hash: String
-        do {
-            try Data(zip).write(to: file)
-            hash = try ModuleZipHasher.hashZip(at: file)
-        } catch {
-            return nil
-        }
-        guard line != "\(path) \(version) \(hash)" else { return nil }
-        let expected = String(line.dropFirst(prefix.count - 3))
-        return FetchFailure(layer: .sumdb, failureClass: "checksum-mismatch", message:
-            "verifying module: checksum mismatch\n\tdownloaded: \(hash)\n\t\(lookup.database): \(expected)" + sumdbMismatch)
     }
 
     // cmd/go/internal/modfetch/fetch.go sumdbMismatch

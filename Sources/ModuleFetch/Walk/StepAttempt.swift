@@ -37,4 +37,13 @@ public struct FileWalk: Sendable, Equatable, Codable {
     public var failure: FetchFailure?
     public var info: ProxyInfo?
     public var versions: [String]?
+
+    /// The URL of the request behind the reported (ranked) failure: the attempt whose failure
+    /// it is — its proxy request, else its direct-mode VCS or discovery request.
+    public var failedURL: String? {
+        guard let failure, let attempt = attempts.first(where: { $0.failure == failure }) else { return nil }
+        if let request = attempt.fallbackRequest ?? attempt.request { return request.url }
+        guard let direct = attempt.direct else { return nil }
+        return (direct.vcsRequest ?? direct.discovery.last)?.url
+    }
 }

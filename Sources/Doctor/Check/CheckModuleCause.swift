@@ -1,0 +1,60 @@
+import ModuleFetch
+
+/// A root cause that only the module fetch found: the endpoint answered its probe (its "/" is
+/// fine) but failed the requests for modules — a proxy answering 5xx or stalling on module
+/// paths, a mirror serving bytes that fail verification, a checksum database whose answer does
+/// not verify, HTTPS_PROXY refusing the CONNECT. The cause names that endpoint and carries a fix.
+enum CheckModuleCause {
+    /// Failure classes of a server that took the request and never answered it: a `|` fallback
+    /// would wait on it forever (the go command has no response timeout), so it is replaced.
+    static let stalledClasses: Set<String> = ["no-response", "timeout", "handshake-timeout"]
+
+    static func finding(failure: FetchFailure, endpoint: CheckEndpoint, modules: [ModuleFetchOutcome], context: CheckFixContext) -> Finding {
+        let names = modules.map { "\($0.path)@\($0.version)" }.sorted()
+        let id = self.id(failure: failure, endpoint: endpoint)
+        var arguments = ["endpoint": endpoint.key, "count": String(names.count), "first": names.first ?? "",
+                         "class": failure.failureClass, "layer": failure.layer.rawValue,
+                         "message": modules.first?.failure?.message.split(separator: "\n").first.map(String.init) ?? failure.message]
+        arguments["proxy"] = CheckRoleFix.proxyURL(endpoint)
+        let evidence = modules.prefix(5).compactMap { module -> String? in
+            guard let failure = module.failure else { return nil }
+            return "go: " + failure.message + (module.failedURL.map { " [\($0)]" } ?? "")
+        }
+        let (changes, key) = fix(id: id, failure: failure, endpoint: endpoint, blocked: names, context: context)
+        let diagnostics = names.prefix(1).map { "gomod-doctor fetch \($0)" }
+        return Finding(id: id, layer: CheckDiagnosis.layer(failure.layer), severity: .failure, target: endpoint.key,
+                       arguments: arguments, evidence: evidence,
+                       fix: Fix(commands: changes + diagnostics, explanationKey: key, changes: changes))
+    }
+
+    static func id(failure: FetchFailure, endpoint: CheckEndpoint) -> String {
+        if failure.layer == .integrity {
+            return failure.failureClass == "checksum-mismatch" ? "module.integrity.checksum-mismatch" : "module.integrity.unverifiable"
+        }
+        if ModuleFailureSite.httpsProxyClasses.contains(failure.failureClass) { return "endpoint.https-proxy.connect-refused" }
+        if endpoint.roles.contains(.proxy) { return "module.proxy.failed" }
+        if endpoint.roles.contains(.checksumDatabase) { return "module.sumdb.failed" }
+        if endpoint.roles.contains(.direct) { return "module.direct.failed" }
+        return "check.fetch-failed"
+    }
+
+    static func fix(id: String, failure: FetchFailure, endpoint: CheckEndpoint, blocked: [String],
+                    context: CheckFixContext) -> ([String], String) {
+        switch id {
+        case "module.integrity.checksum-mismatch", "module.integrity.unverifiable":
+            // Never fewer checks: only a source whose bytes verified this run replaces the mirror.
+            let (changes, _) = CheckRoleFix.switchChanges(endpoint, blocked: blocked, context, found: "")
+            return changes.isEmpty ? ([], "fix.check.integrity-no-alternative") : (changes, "fix.check.integrity-switch")
+        case "endpoint.https-proxy.connect-refused":
+            return CheckRoleFix.httpsProxyChanges(endpoint, context, refused: true)
+        case "module.proxy.failed":
+            return stalledClasses.contains(failure.failureClass)
+                ? CheckRoleFix.switchChanges(endpoint, blocked: blocked, context, found: "fix.check.switch-proxy")
+                : CheckRoleFix.fallbackChanges(endpoint, blocked: blocked, context, found: "fix.check.proxy-fallback")
+        case "module.direct.failed":
+            return CheckRoleFix.directChanges(endpoint, blocked: blocked, context)
+        default:
+            return ([], "fix.check.no-configuration-change")
+        }
+    }
+}

@@ -1,0 +1,60 @@
+/// Texts of the root causes only the module fetch finds (CheckModuleCause) and of the fixes
+/// that name only what this run verified. Fix explanations take no placeholders.
+enum CheckVerdictMessages {
+    static let entries: [String: (en: String, zh: String)] = [
+        "module.integrity.checksum-mismatch": (
+            "{endpoint} served {count} module(s) whose bytes do not match go.sum or the checksum database (first: {first}): the go command refuses them (SECURITY ERROR)",
+            "{endpoint} 提供的 {count} 个模块内容与 go.sum 或校验和数据库不符（首个：{first}）：go 命令拒绝使用（SECURITY ERROR）"),
+        "module.integrity.unverifiable": (
+            "{endpoint} served {count} module(s) that could not be verified (first: {first}, {class}): a download that cannot be verified is refused",
+            "{endpoint} 提供的 {count} 个模块无法校验（首个：{first}，{class}）：无法校验的下载会被拒绝"),
+        "module.proxy.failed": (
+            "{endpoint} answers its own URL but fails the module requests ({class}) for {count} module(s) (first: {first}): {message}",
+            "{endpoint} 能响应根路径，但 {count} 个模块的请求失败（{class}，首个：{first}）：{message}"),
+        "module.sumdb.failed": (
+            "The checksum database at {endpoint} fails the lookups ({class}) for {count} module(s) (first: {first}): {message}",
+            "{endpoint} 上的校验和数据库对 {count} 个模块的查询失败（{class}，首个：{first}）：{message}"),
+        "module.direct.failed": (
+            "Direct fetches from {endpoint} fail ({class}) for {count} module(s) (first: {first}): {message}",
+            "从 {endpoint} 直连获取 {count} 个模块失败（{class}，首个：{first}）：{message}"),
+        "endpoint.https-proxy.connect-refused": (
+            "HTTPS_PROXY {endpoint} refuses to open the tunnel (CONNECT) for {count} module(s) (first: {first}): {message}",
+            "HTTPS_PROXY {endpoint} 拒绝建立隧道（CONNECT），影响 {count} 个模块（首个：{first}）：{message}"),
+        "fix.check.switch-proxy-reset": (
+            "Connections to this proxy are reset on the way: use a proxy that this run verified (the command puts it in GOPROXY), then find the device that resets them.",
+            "到该代理的连接在途中被重置：改用本次检查已验证可用的代理（命令会将其写入 GOPROXY），再排查重置连接的设备。"),
+        "fix.check.switch-proxy-stalled": (
+            "This proxy accepts connections and never answers: use a proxy that this run verified (the command puts it in GOPROXY); the go command would wait on it without end.",
+            "该代理接受连接却从不响应：改用本次检查已验证可用的代理（命令会将其写入 GOPROXY）；go 命令会一直等待它。"),
+        "fix.check.switch-proxy-tls": (
+            "TLS with this proxy fails on its side (its certificate or handshake): use a proxy that this run verified (the command puts it in GOPROXY); never GOINSECURE.",
+            "与该代理的 TLS 在其一侧失败（证书或握手）：改用本次检查已验证可用的代理（命令会将其写入 GOPROXY）；切勿使用 GOINSECURE。"),
+        "fix.check.switch-proxy-http": (
+            "This proxy answers with errors: use a proxy that this run verified (the command puts it in GOPROXY).",
+            "该代理返回错误：改用本次检查已验证可用的代理（命令会将其写入 GOPROXY）。"),
+        "fix.check.proxy-fallback": (
+            "This proxy fails module requests with an error the go command does not fall through after a comma: a pipe (|) lets it try the proxy this run verified next.",
+            "该代理对模块请求返回的错误在逗号分隔时不会让 go 命令继续尝试：改用竖线（|）后会接着尝试本次检查已验证可用的代理。"),
+        "fix.check.no-verified-proxy": (
+            "No configuration change is given: no other proxy served these modules in this run (the well-known mirrors were tried). Fix the path to this proxy, or name a mirror you can reach and run the check again.",
+            "未给出配置修改：本次检查中没有其他代理能提供这些模块（已尝试常见镜像）。请修复到该代理的网络路径，或指定可访问的镜像后重新检查。"),
+        "fix.check.integrity-switch": (
+            "This mirror serves modified bytes. The command switches to a source whose bytes verified in this run; report the mirror to its operator. Never GONOSUMDB, GOSUMDB=off or GOFLAGS=-insecure.",
+            "该镜像提供了被篡改的内容。命令会切换到本次检查中校验通过的来源；请向镜像运营方报告。切勿使用 GONOSUMDB、GOSUMDB=off 或 GOFLAGS=-insecure。"),
+        "fix.check.integrity-no-alternative": (
+            "No configuration change can fix this safely: the bytes do not match what go.sum and the checksum database vouch for, and no other source served verified bytes in this run. Report it to the mirror's operator; never turn verification off.",
+            "没有安全的配置修改能解决此问题：内容与 go.sum 和校验和数据库不符，且本次检查中没有其他来源提供校验通过的内容。请向镜像运营方报告；切勿关闭校验。"),
+        "fix.check.https-proxy-no-direct": (
+            "No configuration change is given: the hosts behind HTTPS_PROXY do not answer without it either. Ask the proxy's administrators to allow them (CONNECT to port 443), or give the proxy its credentials in HTTPS_PROXY.",
+            "未给出配置修改：不经 HTTPS_PROXY 也无法访问其后的主机。请代理管理员放行这些主机（到 443 端口的 CONNECT），或在 HTTPS_PROXY 中提供代理凭据。"),
+        "fix.check.direct-blocked-no-proxy": (
+            "No configuration change is given: no proxy served these modules in this run. Open the path to the module's host, or name a proxy that has them and run the check again.",
+            "未给出配置修改：本次检查中没有代理能提供这些模块。请打通到模块主机的网络路径，或指定拥有这些模块的代理后重新检查。"),
+        "fix.check.https-proxy-refused": (
+            "HTTPS_PROXY refuses to tunnel to the go command's hosts, which answer without it: unset it, or exempt those hosts with NO_PROXY; or ask its administrators to allow them.",
+            "HTTPS_PROXY 拒绝为 go 命令访问的主机建立隧道，而这些主机不经代理即可访问：取消设置它，或用 NO_PROXY 豁免这些主机；或请管理员放行。"),
+        "fix.check.no-configuration-change": (
+            "No configuration change can fix this: the server's answer is wrong. Report it to its operator.",
+            "没有配置修改能解决此问题：服务器的响应有误。请向其运营方报告。"),
+    ]
+}
