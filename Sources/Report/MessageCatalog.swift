@@ -39,6 +39,7 @@ public struct MessageCatalog: Sendable {
         .merging(VerifyMessages.entries) { first, _ in first }
         .merging(CheckMessages.entries) { first, _ in first }
         .merging(CheckDNSMessages.entries) { first, _ in first }
+        .merging(DNSServfailMessages.entries) { first, _ in first }
         .merging(CheckOutputMessages.entries) { first, _ in first }
         .merging(CheckScenarioMessages.entries) { first, _ in first }
         .merging(FixCheckMessages.entries) { first, _ in first }

@@ -50,6 +50,13 @@ extension EndpointFacts {
             return "\(server) (\(role)): \(said.isEmpty ? "no answer" : said)"
         }
 
+        /// This resolver's answer as the go command's resolver reads it (A and AAAA taken
+        /// together; without flags no reply counts as a lame referral).
+        public var goReply: GoDNSReply {
+            GoDNSReply(server: DNSServerAddress(parsing: server).map(GoDNSError.goServer) ?? server, rcode: rcode,
+                       addresses: rcode == "NOERROR" ? addresses : [], noReply: failure)
+        }
+
         /// One fact per resolver, in the comparison's order, from its per-type answers.
         public static func distil(_ answers: [ResolverAnswer]) -> [Resolver] {
             var order: [String] = []

@@ -24,6 +24,7 @@ extension EndpointRules {
                                        "system": Self.servers(system, fallback: "getaddrinfo"), "rcode": code == "nxdomain" ? "NXDOMAIN" : "NODATA"],
                            evidence: evidence, commands: switchCommands(to: witness, pinning: false))
         }
+        if let servfail = servfailFinding(evidence: evidence) { return servfail }
         if !system.isEmpty, system.allSatisfy({ $0.rcode == nil }) {
             let witness = resolvingWitnesses.first
             var commands = system.map { digCommand(at: $0) }
@@ -45,6 +46,32 @@ extension EndpointRules {
         }
         return finding(id, .dns, .failure, evidence: evidence,
                        commands: ["cat /etc/resolv.conf", "gomod-doctor dig \(host)", "getent ahosts \(host)"])
+    }
+
+    /// The error the go command reports for the host: its resolver over resolv.conf's
+    /// servers in order (net/dnsclient_unix.go tryOneName: SERVFAIL moves on to the next
+    /// server, the last server's error is the one printed); nil when a server answered.
+    var goSystemError: GoDNSError? {
+        guard case .failed(let error)? = GoResolverRules.tryOneName(systemResolvers.map(\.goReply), name: host) else { return nil }
+        return error
+    }
+
+    /// The go command's resolver ends on a SERVFAIL ("server misbehaving"): that nameserver
+    /// cannot resolve the name (a broken delegation, a DNSSEC validation failure, an upstream
+    /// fault) — an answer, not a timeout. The diagnostics ask it directly, with DNSSEC
+    /// checking off (+cd answers when validation is what fails), and walk the delegation from
+    /// the root; a public resolver that answers gives the same way out as system-nxdomain.
+    func servfailFinding(evidence: [String]) -> Finding? {
+        guard let error = goSystemError, error.kind == .servfail,
+              let resolver = systemResolvers.last(where: { $0.goReply.server == error.server }) else { return nil }
+        let port = resolver.port == 53 ? "" : " -p \(resolver.port)"
+        var commands = [digCommand(at: resolver), "dig @\(resolver.ip)\(port) \(host) +cd", "dig +trace \(host)"]
+        if let witness = resolvingWitnesses.first { commands += switchCommands(to: witness, pinning: false) }
+        var lines = evidence
+        lines.insert("go: \(error)", at: min(1, lines.count))
+        return finding("endpoint.dns.servfail", .dns, .failure,
+                       arguments: ["server": resolver.server, "goError": error.description],
+                       evidence: lines, commands: commands)
     }
 
     /// The system resolver's addresses share none with those of at least two public resolvers

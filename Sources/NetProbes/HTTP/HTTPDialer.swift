@@ -24,6 +24,10 @@ public struct DialResult: Sendable {
     public var dnsSeconds: Double
     /// Time of the successful connect (the connect phase); nil when none connected.
     public var connectSeconds: Double?
+    /// When the name did not resolve: the go command's own lookup of it (its resolver asks the
+    /// resolv.conf servers itself), which names the server and tells SERVFAIL, NXDOMAIN and
+    /// timeout apart; nil when the name resolved or nothing could be asked before the deadline.
+    public var goLookup: GoResolverRules.LookupOutcome?
 }
 
 /// The project's one dialer: the platform resolver, then NIO's ClientBootstrap on the shared
@@ -31,7 +35,9 @@ public struct DialResult: Sendable {
 public enum HTTPDialer {
     /// - Parameter resolved: the host's getaddrinfo answer when the caller already has it (an
     ///   endpoint probe's DNS layer): the name is not looked up again.
-    public static func dial(host: String, port: Int, resolved: PlatformResolution? = nil, deadline: ProbeDeadline) async -> DialResult {
+    ///   - resolvConfPath: the file the go command's resolver reads, for the failure text.
+    public static func dial(host: String, port: Int, resolved: PlatformResolution? = nil, resolvConfPath: String = "/etc/resolv.conf",
+                            deadline: ProbeDeadline) async -> DialResult {
         let resolution: PlatformResolution
         if let resolved {
             resolution = resolved
@@ -40,6 +46,11 @@ public enum HTTPDialer {
         }
         var result = DialResult(resolution: resolution, attempts: [], channel: nil,
                                 dnsSeconds: resolution.durationSeconds, connectSeconds: nil)
+        if resolution.addresses.isEmpty, ResolvedAddress(literal: host) == nil {
+            // Failure path only: a name that resolved is never looked up a second time.
+            result.goLookup = await GoResolverLookup(resolvConfPath: resolvConfPath).run(host, deadline: deadline).outcome
+            return result
+        }
         _ = DialerWarmUp.done
         let outcome = await DialRace.run(resolution.addresses, deadline: deadline) { address, limit in
             await connect(address, port: port, deadline: limit)
@@ -77,6 +88,8 @@ public enum HTTPDialer {
     /// The failure of a dial that connected nowhere, in the go command's words where it has them.
     public static func failure(of dial: DialResult, host: String) -> FailureClass {
         if dial.resolution.addresses.isEmpty {
+            // net.Dialer's OpError around the resolver's DNSError (net/dial.go, net/net.go).
+            if let error = dial.goLookup?.error { return FailureClass(error.code, "dial tcp: \(error)") }
             let code = dial.resolution.errorClass == "nxdomain" ? "nxdomain" : (dial.resolution.errorClass == "timeout" ? "timeout" : "dns")
             return FailureClass(code, "dial tcp: lookup \(host): \(dial.resolution.error ?? "no addresses")")
         }
