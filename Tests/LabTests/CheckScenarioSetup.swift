@@ -13,6 +13,9 @@ struct CheckScenarioSetup {
         struct FixPart: Decodable {
             var commands: [String]
             var explanationKey: String?
+            /// The configuration-changing subset of `commands`, in order, to run verbatim;
+            /// `[]`: no configuration change can fix it; nil: not classified (issue 11).
+            var changes: [String]?
         }
         struct FindingPart: Decodable {
             var id: String
@@ -38,7 +41,7 @@ struct CheckScenarioSetup {
 
         /// What a failed expectation shows: every root cause and every finding above info.
         var summary: String {
-            let causes = rootCauses.map { "cause \($0.finding.id) [\($0.finding.layer)] \($0.endpoint ?? "-") blocks \($0.blockedModules) fix \($0.finding.fix?.commands ?? [])" }
+            let causes = rootCauses.map { "cause \($0.finding.id) [\($0.finding.layer)] \($0.endpoint ?? "-") blocks \($0.blockedModules) fix \($0.finding.fix?.commands ?? []) changes \($0.finding.fix?.changes.map { "\($0)" } ?? "nil")" }
             let others = findings.filter { $0.severity != "info" }.map { "\($0.severity) \($0.id) \($0.target): \($0.evidence.prefix(3))" }
             return (causes + others).joined(separator: "\n")
         }
@@ -55,6 +58,11 @@ struct CheckScenarioSetup {
     let router: LabHost
     let ca: LabCertificateAuthority
     let proxy: LabGoProxy
+    /// The primary proxy's module tree (what `tamperZip` edits) and the modules written into it
+    /// (what a verified mirror serves untampered).
+    let tree: ModuleTree
+    let modules: [LabModule]
+    let sumdb: LabSumDB
     let work: String
     var environment: [String: String]
 
@@ -65,13 +73,17 @@ struct CheckScenarioSetup {
     ///   - proxyCertificate: the certificate the proxy presents (default: valid, from the lab CA).
     ///   - names: more names answering A with the server's address; `ipv6Names`: AAAA with its IPv6 one.
     ///   - extraRequirements: `path version` lines added to go.mod's require block.
+    ///   - extraModules: modules the proxy (and the checksum database) serve beyond lab/a and lab/b.
+    ///   - nxdomainZones: zones the lab DNS answers NXDOMAIN for (names that do not resolve).
     static func start(_ lab: Lab, names: [String] = [], ipv6Names: [String] = [], extraRequirements: [String] = [], rules: [ProxyRule] = [],
+                      extraModules: [LabModule] = [], nxdomainZones: [String] = [],
                       proxyCertificate: ((Lab, LabCertificateAuthority) async throws -> LabCertificate)? = nil) async throws -> CheckScenarioSetup {
         let chain = try await lab.chain(routers: 1)
         let ip = chain.serverInterface.ipv4
         let tree = try await lab.makeModuleTree()
-        try await lab.addModules([LabModule(path: "github.com/lab/a", version: "v1.0.0"),
-                                  LabModule(path: "github.com/lab/b", version: "v1.0.0")], to: tree)
+        let modules = [LabModule(path: "github.com/lab/a", version: "v1.0.0"), LabModule(path: "github.com/lab/b", version: "v1.0.0")]
+            + extraModules
+        try await lab.addModules(modules, to: tree)
         let ca = try await lab.makeCertificateAuthority(name: "check lab CA")
         let certificate: LabCertificate
         if let proxyCertificate {
@@ -82,7 +94,7 @@ struct CheckScenarioSetup {
         let proxy = try await lab.startGoProxy(on: chain.server, tree: tree, port: proxyPort, certificate: certificate, rules: rules)
         let sumdb = try await lab.startSumDB(on: chain.server, tree: tree, address: ip)
         try await lab.startDNSServer(on: chain.server, address: ip, config: DNSServerConfig(records: ([proxyName] + names).map { .a($0, ip) }
-            + ipv6Names.map { .aaaa($0, chain.serverInterface.ipv6) }))
+            + ipv6Names.map { .aaaa($0, chain.serverInterface.ipv6) }, nxdomainZones: nxdomainZones))
         try await lab.setResolver(on: chain.client, nameservers: [ip])
 
         let work = await lab.scratchPath("check-project")
@@ -95,7 +107,8 @@ struct CheckScenarioSetup {
             "GOFLAGS": "-modcacherw", "GOENV": "off", "GOTOOLCHAIN": "local",
             "GOPROXY": proxyURL, "SSL_CERT_FILE": ca.certificatePath, "GOSUMDB": sumdb.gosumdb(),
         ]
-        return CheckScenarioSetup(lab: lab, chain: chain, router: chain.routers[0], ca: ca, proxy: proxy, work: work,
+        return CheckScenarioSetup(lab: lab, chain: chain, router: chain.routers[0], ca: ca, proxy: proxy,
+                                  tree: tree, modules: modules, sumdb: sumdb, work: work,
                                   environment: environment)
     }
 
