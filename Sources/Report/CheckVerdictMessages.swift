@@ -17,9 +17,9 @@ enum CheckVerdictMessages {
         "module.direct.failed": (
             "Direct fetches from {endpoint} fail ({class}) for {count} module(s) (first: {first}): {message}",
             "从 {endpoint} 直连获取 {count} 个模块失败（{class}，首个：{first}）：{message}"),
-        "endpoint.https-proxy.connect-refused": (
-            "HTTPS_PROXY {endpoint} refuses to open the tunnel (CONNECT) for {count} module(s) (first: {first}): {message}",
-            "HTTPS_PROXY {endpoint} 拒绝建立隧道（CONNECT），影响 {count} 个模块（首个：{first}）：{message}"),
+        "module.https-proxy.failed": (
+            "The requests for {count} module(s) fail at HTTPS_PROXY {endpoint} ({class}; first: {first}): {message}",
+            "{count} 个模块的请求在 HTTPS_PROXY {endpoint} 处失败（{class}；首个：{first}）：{message}"),
         "fix.check.switch-proxy-reset": (
             "Connections to this proxy are reset on the way: use a proxy that this run verified (the command puts it in GOPROXY), then find the device that resets them.",
             "到该代理的连接在途中被重置：改用本次检查已验证可用的代理（命令会将其写入 GOPROXY），再排查重置连接的设备。"),

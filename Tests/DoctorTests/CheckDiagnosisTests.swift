@@ -60,11 +60,18 @@ struct CheckDiagnosisTests {
         #expect(diagnosis.rootCauses.map(\.finding.id) == ["endpoint.tls.broken", "config.goproxy.off"])
     }
 
-    @Test func privateGuessContradictedByASuccessfulFetchIsOnlyAWarning() {
+    @Test func privateGuessContradictedByASuccessfulFetchIsDropped() {
         let guess = Finding(id: "config.private-module.not-in-goprivate", severity: .failure, target: "x.example")
+        // The proxy served it: "requested from P, which cannot serve them" would contradict the evidence.
         let served = CheckDiagnosis.make(configFindings: [guess], endpoints: [], modules: [outcome("x.example/a@v1.0.0")])
-        #expect(served.status == .warnings)
-        #expect(served.rootCauses.map(\.finding.severity) == [.warning] && served.rootCauses.first?.blockedModules == [])
+        #expect(served.status == .healthy && served.rootCauses.isEmpty)
+        #expect(!served.findings.contains { $0.id == guess.id })
+        // Some served, some not: it speaks of the failing one only.
+        let mixed = CheckDiagnosis.make(configFindings: [guess], endpoints: [], modules: [
+            outcome("x.example/a@v1.0.0"), outcome("x.example/b@v1.0.0", fails: .http, failureClass: "not-found")])
+        #expect(mixed.rootCauses.first?.finding.arguments["count"] == "1")
+        #expect(mixed.rootCauses.first?.finding.arguments["first"] == "x.example/b@v1.0.0")
+        #expect(mixed.rootCauses.first?.blockedModules == ["x.example/b@v1.0.0"])
         let failed = CheckDiagnosis.make(configFindings: [guess], endpoints: [], modules: [outcome("x.example/a@v1.0.0", fails: .http, failureClass: "not-found")])
         #expect(failed.status == .failures)
         // The proxy's 404 for the private module is explained by the missing GOPRIVATE, not a cause of its own.
@@ -156,17 +163,25 @@ struct CheckDiagnosisTests {
                               fix: Fix(commands: ["curl p"]))
         let endpoints = [try result("https://p.example", ["m@v1"], roles: [.proxy], finding: refused),
                          try result("https://m.example:8443/go/", ["m@v1"], roles: [.proxy], finding: nil)]
-        let diagnosis = CheckDiagnosis.make(configFindings: [], endpoints: endpoints, modules: [outcome("m@v1", fails: .http, host: "p.example")])
+        let verified = [VerifiedProxy(url: "https://m.example:8443/go", modules: ["m@v1"])]
+        let diagnosis = CheckDiagnosis.make(configFindings: [], endpoints: endpoints, modules: [outcome("m@v1", fails: .http, host: "p.example")],
+                                            verified: verified)
         let fix = try #require(diagnosis.rootCauses.first?.finding.fix)
         // After a comma a 403 stops the go command; after a pipe it falls through (modfetch/proxy.go).
-        #expect(fix.commands == ["go env -w GOPROXY='https://p.example|https://m.example:8443/go|direct'",
+        #expect(fix.commands == ["go env -w GOPROXY='https://p.example|https://m.example:8443/go'",
                                  "echo 'machine p.example login USER password TOKEN' >> ~/.netrc && chmod 600 ~/.netrc", "curl p"])
+        #expect(fix.changes == ["go env -w GOPROXY='https://p.example|https://m.example:8443/go'"])
         #expect(fix.explanationKey == "fix.check.proxy-refused")
+        // Nothing verified: no proxy is named, and the report says no change was found.
+        let unverified = CheckDiagnosis.make(configFindings: [], endpoints: endpoints, modules: [outcome("m@v1", fails: .http, host: "p.example")])
+        let bare = try #require(unverified.rootCauses.first?.finding.fix)
+        #expect(bare.changes == [] && bare.explanationKey == "fix.check.no-verified-proxy")
+        #expect(!bare.commands.contains { $0.contains("GOPROXY") })
 
-        // A proxy that cannot be reached: the configured one that works takes over.
+        // A proxy that cannot be reached: the configured one this run verified takes over.
         let timeout = Finding(id: "endpoint.tcp.timeout", layer: .tcp, severity: .failure, target: "p.example:443", fix: Fix(commands: ["trace"]))
         let switched = CheckDiagnosis.make(configFindings: [], endpoints: [try result("https://p.example", ["m@v1"], roles: [.proxy], finding: timeout), endpoints[1]],
-                                           modules: [outcome("m@v1", fails: .tcp, host: "p.example")])
+                                           modules: [outcome("m@v1", fails: .tcp, host: "p.example")], verified: verified)
         #expect(switched.rootCauses.first?.finding.fix?.commands == ["go env -w GOPROXY=https://m.example:8443/go", "trace"])
         // Interception is this machine's trust store: another proxy would not help.
         let intercepted = Finding(id: "endpoint.tls.interception", layer: .tls, severity: .failure, target: "p.example:443", fix: Fix(commands: ["sudo update-ca-certificates"]))
@@ -198,9 +213,13 @@ struct CheckDiagnosisTests {
     @Test func httpsProxyDownOwnsTheModulesAndTheProxysFailure() throws {
         let refused = Finding(id: "endpoint.tcp.refused", layer: .tcp, severity: .failure, target: "10.0.0.1:3129")
         let behind = Finding(id: "endpoint.http.failed", layer: .http, severity: .failure, target: "p.example:443")
-        let endpoints = [try result("https://p.example", ["m@v1"], roles: [.proxy], finding: behind),
+        // The module proxy's own probe connects without HTTPS_PROXY: going without it is verified.
+        let direct = [EndpointLayerCheck(layer: .tcp, status: .ok, detail: "connected"), EndpointLayerCheck(layer: .http, status: .failed, detail: "x")]
+        let endpoints = [try result("https://p.example", ["m@v1"], roles: [.proxy], finding: behind, layers: direct),
                          try result("http://10.0.0.1:3129", ["m@v1"], roles: [.httpsProxy], finding: refused)]
         var module = outcome("m@v1", fails: .tcp)
+        // The HTTP client's typed class for a proxy it could not reach; the message is not read.
+        module.failure?.failureClass = "proxy-connect"
         module.failure?.message = "m@v1: Get \"https://p.example/m/@v/v1.info\": proxyconnect tcp: dial tcp 10.0.0.1:3129: connect: connection refused"
         let diagnosis = CheckDiagnosis.make(configFindings: [], endpoints: endpoints, modules: [module])
         #expect(diagnosis.rootCauses.map(\.endpoint) == ["http://10.0.0.1:3129"])

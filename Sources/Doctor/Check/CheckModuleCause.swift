@@ -31,7 +31,7 @@ enum CheckModuleCause {
         if failure.layer == .integrity {
             return failure.failureClass == "checksum-mismatch" ? "module.integrity.checksum-mismatch" : "module.integrity.unverifiable"
         }
-        if ModuleFailureSite.httpsProxyClasses.contains(failure.failureClass) { return "endpoint.https-proxy.connect-refused" }
+        if ModuleFailureSite.httpsProxyClasses.contains(failure.failureClass) { return "module.https-proxy.failed" }
         if endpoint.roles.contains(.proxy) { return "module.proxy.failed" }
         if endpoint.roles.contains(.checksumDatabase) { return "module.sumdb.failed" }
         if endpoint.roles.contains(.direct) { return "module.direct.failed" }
@@ -45,8 +45,8 @@ enum CheckModuleCause {
             // Never fewer checks: only a source whose bytes verified this run replaces the mirror.
             let (changes, _) = CheckRoleFix.switchChanges(endpoint, blocked: blocked, context, found: "")
             return changes.isEmpty ? ([], "fix.check.integrity-no-alternative") : (changes, "fix.check.integrity-switch")
-        case "endpoint.https-proxy.connect-refused":
-            return CheckRoleFix.httpsProxyChanges(endpoint, context, refused: true)
+        case "module.https-proxy.failed":
+            return CheckRoleFix.httpsProxyChanges(endpoint, context, refused: failure.failureClass == "proxy-connect-refused")
         case "module.proxy.failed":
             return stalledClasses.contains(failure.failureClass)
                 ? CheckRoleFix.switchChanges(endpoint, blocked: blocked, context, found: "fix.check.switch-proxy")

@@ -43,8 +43,13 @@ enum CheckRoleFix {
             return finding
         }
         var copy = finding
-        let extra = endpoint.roles == [.direct] ? sshRewrite(endpoint)
-            : endpoint.roles == [.httpsProxy] ? [noProxyCommand(endpoint, context)].compactMap { $0 } : []
+        var extra: [String] = []
+        if endpoint.roles == [.direct] { extra = sshRewrite(endpoint) }
+        if endpoint.roles == [.httpsProxy] { extra = [noProxyCommand(endpoint, context)].compactMap { $0 } }
+        if finding.id == "endpoint.http.refused-client" {
+            // The proxy may want credentials (cmd/go/internal/auth reads ~/.netrc): a placeholder to fill in, not a change.
+            extra = ["echo 'machine \(endpoint.target.host) login USER password TOKEN' >> ~/.netrc && chmod 600 ~/.netrc"]
+        }
         copy.fix = Fix(commands: changes + (extra + diagnostics).filter { !changes.contains($0) }, explanationKey: key, changes: changes)
         return copy
     }
