@@ -34,6 +34,7 @@ public struct MessageCatalog: Sendable {
         .merging(FetchMessages.entries) { first, _ in first }
         .merging(EndpointMessages.entries) { first, _ in first }
         .merging(ExplainMessages.entries) { first, _ in first }
+        .merging(ExplainCatalogueMessages.entries) { first, _ in first }
         .merging(FixPlanMessages.entries) { first, _ in first }
         .merging(EnvDiffMessages.entries) { first, _ in first }
         .merging(VerifyMessages.entries) { first, _ in first }

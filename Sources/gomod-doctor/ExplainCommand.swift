@@ -1,6 +1,7 @@
 import ArgumentParser
 import Doctor
 import Foundation
+import GoModConfig
 import Report
 
 /// `gomod-doctor explain "<go error text>"` (or stdin): what a pasted go error means, which
@@ -26,7 +27,10 @@ struct ExplainCommand: ParsableCommand {
         } else {
             input = text.joined(separator: " ")
         }
-        let report = ExplainReport(ErrorExplanation.explainAll(input), language: output.language(environment: environment))
+        // The same resolution as `env` (ConfigDiagnosis.run): environment, GOENV file, GOROOT/go.env.
+        let installation = GoInstallation.locate(environment: environment, hostOS: .current, fileSystem: LocalFileSystem())
+        let goEnv = GoEnvResolver(environment: environment, hostOS: .current, fileSystem: LocalFileSystem(), installation: installation).resolve()
+        let report = ExplainReport(ErrorExplanation.explainAll(input, env: goEnv), language: output.language(environment: environment))
         if output.json {
             print(try report.json(), terminator: "")
         } else {

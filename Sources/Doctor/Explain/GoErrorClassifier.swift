@@ -4,14 +4,24 @@
 /// (cmd/go/internal/modfetch, cmd/go/internal/web, net, crypto/tls, crypto/x509) plus the
 /// later wordings (`tls: failed to verify certificate: ` from Go 1.20).
 public enum GoErrorClassifier {
-    public static func classify(_ text: String, facts: GoErrorFacts) -> GoErrorClassification {
-        let stage = stage(of: text, facts: facts)
-        var result = classifyLayer(text, facts: facts, stage: stage)
+    public static func classify(_ text: String, facts: GoErrorFacts, context: ExplainContext = ExplainContext()) -> GoErrorClassification {
+        let own = ownWords(of: text)
+        let stage = stage(of: own, facts: facts)
+        var result = classifyLayer(own, facts: facts, stage: stage, context: context)
         result.stage = result.stage ?? stage
         return result
     }
 
-    static func classifyLayer(_ t: String, facts: GoErrorFacts, stage: String?) -> GoErrorClassification {
+    /// The text without the server's own words: web/api.go HTTPError appends the body of an
+    /// error answer as `\n\tserver response: …`, and a proxy or checksum database often quotes
+    /// its own upstream failure there (`dial tcp: lookup … no such host`) — that is not this
+    /// machine's transport failing.
+    static func ownWords(of text: String) -> String {
+        guard let range = text.range(of: "\n\tserver response:") else { return text }
+        return String(text[..<range.lowerBound])
+    }
+
+    static func classifyLayer(_ t: String, facts: GoErrorFacts, stage: String?, context: ExplainContext) -> GoErrorClassification {
         func c(_ layer: Layer, _ failureClass: String, _ cause: String, _ stage: String? = nil) -> GoErrorClassification {
             GoErrorClassification(layer: layer, failureClass: failureClass, cause: cause, stage: stage)
         }
@@ -35,18 +45,22 @@ public enum GoErrorClassifier {
         if t.contains("invalid proxy URL") || t.contains("GOPROXY list is not the empty string") {
             return c(.config, "invalid-config", "goproxy-invalid", "config")
         }
-        if t.contains("module lookup disabled by GOPROXY=off") { return c(.config, "not-found", "goproxy-off", "config") }
+        if t.contains("module lookup disabled by GOPROXY=off") {
+            // proxy.go TryProxies reports errProxyOff for `p,off` too, when every entry before
+            // `off` answered not-found (a not-found error ranks lowest; the last one wins).
+            return context.goproxyHasEntriesBeforeOff ? c(.http, "not-found", "goproxy-off-after-not-found", "proxy")
+                : c(.config, "not-found", "goproxy-off", "config")
+        }
         if t.contains("disabled by -mod=vendor") { return c(.config, "disabled", "mod-vendor", "config") }
-        if t.contains("toolchain not available") { return c(.config, "not-found", "toolchain-unavailable", "proxy") }
-        if t.contains("disallowed by GOVCS") || t.contains("GOVCS") && t.contains("disallowed") { return c(.config, "govcs", "govcs-disallowed", "direct") }
+        if let toolchain = toolchainCause(t) { return toolchain }
+        if t.contains("GOVCS disallows using") || t.contains("disallowed by GOVCS") || t.contains("GOVCS") && t.contains("disallowed") { return c(.config, "govcs", "govcs-disallowed", "direct") }
+        if let git = gitCause(t) { return git }
         if let transport = transportCause(t, facts: facts) { return transport }
         // HTTP (cmd/go/internal/web/http.go).
         if t.contains("stopped after 10 redirects") { return c(.http, "too-many-redirects", "too-many-redirects") }
         if t.contains("redirected from secure URL") { return c(.http, "insecure-redirect", "insecure-redirect") }
-        if let status = facts.status ?? statusInText(t) ?? fileProxyStatus(t, facts: facts) { return statusCause(status, facts: facts, stage: stage) }
-        if t.contains("terminal prompts disabled") || t.contains("could not read Username") || t.contains("Permission denied (publickey)")
-            || t.contains("Authentication failed") {
-            return c(.http, "auth", "git-auth", "direct")
+        if let status = facts.status ?? statusInText(t) ?? gitStatus(t) ?? fileProxyStatus(t, facts: facts) {
+            return statusCause(status, facts: facts, stage: stage)
         }
         // Module protocol (modfetch/proxy.go, coderepo.go, x/mod/zip).
         if t.contains("proxy returned info for version") { return c(.moduleProtocol, "version-mismatch", "proxy-version-mismatch", "proxy") }
@@ -70,6 +84,7 @@ public enum GoErrorClassifier {
             GoErrorClassification(layer: layer, failureClass: failureClass, cause: cause)
         }
         if t.contains("proxyconnect tcp") || t.contains("proxyconnect") { return c(.http, "proxy-connect", "https-proxy-unreachable") }
+        if ConnectRefusal.find(in: t) != nil { return c(.http, "proxy-connect", "https-proxy-refused") }
         if t.contains("no such host") { return c(.dns, "nxdomain", "dns-nxdomain") }
         if t.contains("lookup ") && (t.contains("i/o timeout") || t.contains("connection refused") || t.contains("read udp")) {
             return c(.dns, "dns", "dns-server-unreachable")
@@ -88,6 +103,13 @@ public enum GoErrorClassifier {
         }
         if t.contains("remote error: tls:") { return c(.tls, "tls-alert", "tls-alert") }
         if t.contains("x509: ") || t.contains("tls: failed to verify certificate") { return c(.tls, "bad-certificate", "tls-bad-certificate") }
+        // HTTP/2 (net/http h2_bundle.go in Go 1.19; net/http/internal/http2 errors.go, transport.go in Go 1.27).
+        if t.contains("server sent GOAWAY") { return c(.http, "http2-goaway", "http2-goaway") }
+        if t.contains("stream error: stream ID") { return c(.http, "http2-stream", "http2-stream-error") }
+        if t.contains("http2: client connection lost") || t.contains("connection error: PROTOCOL_ERROR")
+            || t.contains("connection error: INTERNAL_ERROR") || t.contains("http2: client conn not usable") {
+            return c(.http, "http2-connection", "http2-connection-error")
+        }
         if t.contains("dial tcp") && t.contains("i/o timeout") { return c(.tcp, "timeout", "tcp-timeout") }
         if t.contains("connection refused") { return c(.tcp, "refused", "tcp-refused") }
         if t.contains("connection reset by peer") {
@@ -105,7 +127,10 @@ public enum GoErrorClassifier {
     }
 
     static func statusCause(_ status: Int, facts: GoErrorFacts, stage: String?) -> GoErrorClassification {
-        let looksPrivate = facts.module.map(PrivateModuleHeuristic.looksPrivate) ?? false
+        // "Private module asked of a public server" only when the server that answered looks
+        // public: a proxy on 127.0.0.1 or goproxy.corp.example can see private modules.
+        let serverLooksPublic = facts.host.map { !PrivateModuleHeuristic.looksPrivate($0) } ?? true
+        let looksPrivate = serverLooksPublic && (facts.module.map(PrivateModuleHeuristic.looksPrivate) ?? false)
         let stageName = stage ?? "proxy"
         func c(_ layer: Layer, _ failureClass: String, _ cause: String) -> GoErrorClassification {
             GoErrorClassification(layer: layer, failureClass: failureClass, cause: cause, stage: stageName)

@@ -26,11 +26,13 @@ public struct GoErrorFacts: Sendable, Equatable, Codable {
     }
 
     /// Extracts the facts of one error (as cut by `GoErrorSplitter`).
-    public static func extract(from text: String) -> GoErrorFacts {
+    public static func extract(from pasted: String) -> GoErrorFacts {
+        // What a server quotes after `server response:` names its upstream, not this machine's request.
+        let text = GoErrorClassifier.ownWords(of: pasted)
         var facts = GoErrorFacts()
         var messageLine = String(text.prefix { $0 != "\n" })
         // `go: a@v1 requires\n\tb@v2: <error>`: the error belongs to the deepest line.
-        if messageLine.hasSuffix(" requires"),
+        if messageLine.hasSuffix(" requires") || messageLine.hasSuffix(" imports") || messageLine.hasSuffix(" tested by"),
            let deepest = text.split(separator: "\n").dropFirst().last(where: { !$0.allSatisfy { $0 == " " || $0 == "\t" } }) {
             messageLine = String(deepest.drop { $0 == " " || $0 == "\t" })
         }
@@ -57,6 +59,9 @@ public struct GoErrorFacts: Sendable, Equatable, Codable {
         } else if let dialled = text.token(after: "dial tcp ", until: " \n"), dialled.hasSuffix(":") {
             facts.address = dropColon(dialled)
         }
+        if facts.address == nil, let address = gitDialledAddress(in: text) { facts.address = address }
+        if let host = gitUnresolvedHost(in: text) { facts.host = host }
+        if facts.status == nil, let refusal = ConnectRefusal.find(in: text) { facts.status = refusal.status }
         if facts.host == nil, let address = facts.address {
             facts.host = GoErrorFacts.hostPart(of: address)
         }

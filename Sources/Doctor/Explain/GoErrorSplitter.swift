@@ -10,6 +10,27 @@ public enum GoErrorSplitter {
     /// Each error keeps at most this many characters.
     public static let maximumEntryCharacters = 8192
 
+    /// Unindented lines the go command appends to a git error (modfetch/codehost/git.go
+    /// loadRefs: `rerr.HelpText`, printed after the tab-indented stderr by RunError.Error).
+    static let helpTextPrefixes = ["Confirm the import path was entered correctly.", "If this is a private repository, see "]
+
+    /// Where the splitter is inside a signed note that x/mod/sumdb/client.go prints unindented
+    /// after `reading tree note: …\nnote:\n` (`tree:` prints the note text alone): text lines,
+    /// one blank line, then signature lines starting with `— ` (x/mod/sumdb/note).
+    enum SignedNoteState: Equatable {
+        case none, text, signatures, treeText
+
+        /// The state after `line` when it still belongs to the note, nil when the note has ended.
+        func next(after line: Substring) -> SignedNoteState? {
+            switch self {
+            case .none: return nil
+            case .text: return line.isEmpty ? .signatures : .text
+            case .signatures: return line.hasPrefix("\u{2014} ") ? .signatures : nil
+            case .treeText: return line.isEmpty ? nil : .treeText
+            }
+        }
+    }
+
     /// Progress lines the go command prints that are not errors.
     static let noisePrefixes = ["go: downloading ", "go: finding ", "go: extracting ", "go: found ", "go: upgraded ",
                                 "go: added ", "go: to add module requirements", "\tgo get "]
@@ -29,15 +50,40 @@ public enum GoErrorSplitter {
         var current: [Substring] = []
         var inSecurityParagraph = false
         var skippingNoise = false
+        var note = SignedNoteState.none
         func flush() {
             let joined = current.joined(separator: "\n").trimmingTrailingWhitespace()
             if !joined.isEmpty && entries.count < maximumEntries { entries.append(String(joined.prefix(maximumEntryCharacters))) }
             current = []
             inSecurityParagraph = false
+            note = .none
         }
         for line in cleaned.split(separator: "\n", omittingEmptySubsequences: false) {
             if entries.count >= maximumEntries { break }
             let trimmed = line.drop { $0 == " " }
+            // A terminal that wrapped a long quoted URL or path: glue the rest back on.
+            if let last = current.last, line.first != "\t", !trimmed.isEmpty, !trimmed.hasPrefix("go: "),
+               last.filter({ $0 == "\"" }).count % 2 == 1, let open = last.lastIndex(of: "\""), !last[open...].contains(" ") {
+                current[current.count - 1] = Substring(String(last) + String(trimmed))
+                continue
+            }
+            if note != .none && !trimmed.hasPrefix("go: ") {
+                if let next = note.next(after: trimmed) {
+                    note = next
+                    if current.count < 64 { current.append(line) }
+                    continue
+                }
+                note = .none
+            }
+            if trimmed == "note:" || trimmed == "tree:" {
+                note = trimmed == "tree:" ? .treeText : .text
+                current.append(line)
+                continue
+            }
+            if !current.isEmpty && helpTextPrefixes.contains(where: { trimmed.hasPrefix($0) }) {
+                current.append(line)
+                continue
+            }
             if inSecurityParagraph && !trimmed.hasPrefix("go: ") {
                 current.append(line)
                 if trimmed.hasPrefix("For more information") { flush() }
@@ -65,7 +111,9 @@ public enum GoErrorSplitter {
                 continue
             }
             flush()
-            skippingNoise = noisePrefixes.contains { line.hasPrefix($0) }
+            // A progress line carries no `: ` after its prefix; `go: upgraded a v1 => v2: error finding sum …` is an error.
+            skippingNoise = noisePrefixes.contains { line.hasPrefix($0) && !line.dropFirst($0.count).contains(": ") }
+                || line.hasPrefix("$ ")   // a pasted shell prompt: the command, not an error (ExplainContext reads it)
             if skippingNoise { continue }
             current.append(line)
         }

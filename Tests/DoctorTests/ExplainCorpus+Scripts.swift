@@ -1,0 +1,93 @@
+@testable import Doctor
+
+/// Texts from the go command's script tests (`stderr` expectations), Go 1.19 and Go 1.27.
+extension ExplainCorpus {
+    static let scripts: [ExplainCorpusEntry] = [
+        // GOPROXY=off (mod_gonoproxy.txt sets `env GOPROXY=off` just before).
+        e("go: golang.org/x/text: module lookup disabled by GOPROXY=off", .config, "goproxy-off",
+          s19 + "mod_gonoproxy.txt:36", "1.19", goproxy: "off"),
+        e("go: golang.org/x/text: module lookup disabled by GOPROXY=off", .config, "goproxy-off",
+          s27 + "mod_gonoproxy.txt:36", "1.27", goproxy: "off"),
+        e("go: golang.org/x/text: GOPROXY list is not the empty string, but contains no entries", .config, "goproxy-invalid",
+          s19 + "mod_gonoproxy.txt:30", "1.19"),
+        e("go: golang.org/x/text: GOPROXY list is not the empty string, but contains no entries", .config, "goproxy-invalid",
+          s27 + "mod_gonoproxy.txt:30", "1.27"),
+        // `go: upgraded …` starts like a progress line but is an error (GOPROXY=off in that script).
+        e("go: upgraded rsc.io/quote v1.0.0 => v1.5.2: error finding sum for rsc.io/quote@v1.5.2: module lookup disabled by GOPROXY=off",
+          .config, "goproxy-off", s19 + "mod_get_update_unrelated_sum.txt:67", "1.19", goproxy: "off"),
+        e("go: upgraded rsc.io/quote v1.0.0 => v1.5.2: error finding sum for rsc.io/quote@v1.5.2: module lookup disabled by GOPROXY=off",
+          .config, "goproxy-off", s27 + "mod_get_update_unrelated_sum.txt:67", "1.27", goproxy: "off"),
+        // Proxy statuses (the script's GOPROXY is the test proxy, http://127.0.0.1:PORT/mod).
+        e("go: rsc.io/quote@v1.999.999: reading http://127.0.0.1:43123/mod/rsc.io/quote/@v/v1.999.999.info: 404 Not Found",
+          .http, "proxy-not-found", s19 + "mod_download.txt:100", "1.19"),
+        e("go: rsc.io/quote@v1.999.999: reading http://127.0.0.1:43123/mod/rsc.io/quote/@v/v1.999.999.info: 404 Not Found",
+          .http, "proxy-not-found", s27 + "mod_download.txt:100", "1.27"),
+        e("go: rsc.io/quote@v1.5.2: reading http://127.0.0.1:43123/proxy/403/rsc.io/quote/@v/v1.5.2.info: 403 Forbidden",
+          .http, "proxy-forbidden", s19 + "mod_proxy_list.txt:16", "1.19"),
+        e("go: rsc.io/quote@v1.5.2: reading http://127.0.0.1:43123/proxy/403/rsc.io/quote/@v/v1.5.2.info: 403 Forbidden",
+          .http, "proxy-forbidden", s27 + "mod_proxy_list.txt:16", "1.27"),
+        e("go: rsc.io/quote@v1.5.2: reading http://127.0.0.1:43123/proxy/500/rsc.io/quote/@v/v1.5.2.info: 500 Internal Server Error",
+          .http, "proxy-server-error", s19 + "mod_proxy_list.txt:21", "1.19"),
+        e("go: rsc.io/quote@v1.5.2: reading http://127.0.0.1:43123/proxy/500/rsc.io/quote/@v/v1.5.2.info: 500 Internal Server Error",
+          .http, "proxy-server-error", s27 + "mod_proxy_list.txt:21", "1.27"),
+        e("go: rsc.io/quote@v1.5.2: reading http://127.0.0.1:43123/proxy/410/rsc.io/quote/@v/v1.5.2.info: 410 Gone",
+          .http, "proxy-not-found", s19 + "mod_proxy_list.txt:34", "1.19"),
+        e("go: rsc.io/quote@v1.5.2: reading http://127.0.0.1:43123/proxy/410/rsc.io/quote/@v/v1.5.2.info: 410 Gone",
+          .http, "proxy-not-found", s27 + "mod_proxy_list.txt:34", "1.27"),
+        e("go: example.com/cmd@v1.1.0-doesnotexist: reading http://127.0.0.1:43123/mod/example.com/cmd/@v/v1.1.0-doesnotexist.info: 404 Not Found\n\tserver response: 404 page not found",
+          .http, "proxy-not-found", s27 + "mod_install_pkg_version.txt:19", "1.27"),
+        e("go: example.net/emptysubdir/subdir/...: module example.net/emptysubdir/subdir: reading http://127.0.0.1:43123/mod/example.net/emptysubdir/subdir/@v/list: 404 Not Found\n\tserver response: 404 page not found",
+          .http, "proxy-not-found", s27 + "mod_get_nopkgs.txt:19", "1.27"),
+        // Errors wrapped over several lines: the import chain, each step on a tab-indented line.
+        e("example.com/untidy imports\n\texample.net/directnotfound: cannot find module providing package example.net/directnotfound: module example.net/directnotfound: reading http://127.0.0.1:43123/mod/example.net/directnotfound/@v/list: 404 Not Found",
+          .http, "proxy-not-found", s19 + "mod_e.txt:10", "1.19"),
+        e("go: example.com/untidy imports\n\texample.net/m imports\n\texample.net/indirectnotfound: cannot find module providing package example.net/indirectnotfound: module example.net/indirectnotfound: reading http://127.0.0.1:43123/mod/example.net/indirectnotfound/@v/list: 404 Not Found",
+          .http, "proxy-not-found", s27 + "mod_e.txt:12", "1.27"),
+        e("go: example.com/untidy tested by\n\texample.com/untidy.test imports\n\texample.net/directtestnotfound: cannot find module providing package example.net/directtestnotfound: module example.net/directtestnotfound: reading http://127.0.0.1:43123/mod/example.net/directtestnotfound/@v/list: 404 Not Found",
+          .http, "proxy-not-found", s27 + "mod_e.txt:14", "1.27"),
+        // Protocol.
+        e("go: module rsc.io/quote: invalid response from proxy \"http://127.0.0.1:43123/invalid\": invalid character 'i' looking for beginning of value",
+          .moduleProtocol, "proxy-invalid-response", s19 + "mod_proxy_invalid.txt:5", "1.19"),
+        e("go: rsc.io/quote@1.5.2: invalid version: invalid response from proxy \"http://127.0.0.1:43123/invalid\": invalid character 'i' looking for beginning of value",
+          .moduleProtocol, "proxy-invalid-response", s27 + "mod_proxy_invalid.txt:8", "1.27"),
+        e("go: example.com@v0.0.0 requires\n\tgolang.org/x/text@v1.999999.0: reading golang.org/x/text/go.mod at revision v1.999999.0: unknown revision v1.999999.0",
+          .moduleProtocol, "unknown-version", s19 + "mod_invalid_version.txt:145", "1.19"),
+        e("go: example.com@v0.0.0 requires\n\tvcs-test.golang.org/go/invalid-version@v1.999999.0: reading vcs-test.golang.org/go/invalid-version/go.mod at revision v1.999999.0: unknown revision v1.999999.0",
+          .moduleProtocol, "unknown-version", s27 + "mod_invalid_version.txt:141", "1.27"),
+        e("go: vcs-test.golang.org/git/mainonly.git@86186f3aba07ed0212cfb944f3398997d2d07c6b: invalid version: unknown revision 86186f3aba07ed0212cfb944f3398997d2d07c6b",
+          .moduleProtocol, "unknown-version", s27 + "mod_download_private_vcs.txt:22", "1.27"),
+        e("go: github.com/golang/term@86186f3aba07ed0212cfb944f3398997d2d07c6b: invalid version: unknown revision 86186f3aba07ed0212cfb944f3398997d2d07c6b",
+          .moduleProtocol, "unknown-version", s19 + "mod_download_private_vcs.txt:16", "1.19"),
+        // go.sum entries missing (Go 1.19: `missing go.sum entry;`, Go 1.27: `… for go.mod file;`).
+        e("go: rsc.io/quote@v1.5.2: missing go.sum entry; to add it:\n\tgo mod download rsc.io/quote",
+          .integrity, "missing-gosum-entry", s19 + "mod_sum_readonly.txt:7", "1.19"),
+        e("go: rsc.io/quote@v1.5.2: missing go.sum entry for go.mod file; to add it:\n\tgo mod download rsc.io/quote",
+          .integrity, "missing-gosum-entry", s27 + "mod_sum_readonly.txt:7", "1.27"),
+        e("missing go.sum entry for module providing package rsc.io/quote; to add:\n\tgo mod download rsc.io/quote",
+          .integrity, "missing-gosum-entry", s19 + "mod_sum_readonly.txt:43", "1.19"),
+        e("use.go:3:8: missing go.sum entry for module providing package rsc.io/quote (imported by use); to add:\n\tgo get use",
+          .integrity, "missing-gosum-entry", s27 + "mod_get_missing_ziphash.txt:15", "1.27"),
+        e("go: example.net/lazy@v0.1.0 requires\n\texample.com/version@v1.0.1: missing go.sum entry for go.mod file; to add it:\n\tgo mod download example.com/version",
+          .integrity, "missing-gosum-entry", s27 + "mod_tidy_compat.txt:75", "1.27"),
+        // -mod=vendor.
+        e("main.go:3:8: cannot find module providing package foo.com/internal/bar/b: import lookup disabled by -mod=vendor",
+          .config, "mod-vendor", s27 + "mod_import_vendor.txt:5", "1.27"),
+        e("main.go:5:2: cannot find module providing package golang.org/x/net/http2/hpack: import lookup disabled by -mod=vendor\n\t(Go version in go.mod is at least 1.14 and vendor directory exists.)",
+          .config, "mod-vendor", g19 + "cmd/go/internal/modload/import.go:535", "1.19"),
+        // Direct mode without credentials (GOPROXY=direct in mod_auth.txt): 401 from the origin.
+        e("go: vcs-test.golang.org/auth/or401@latest: unrecognized import path \"vcs-test.golang.org/auth/or401\": reading https://vcs-test.golang.org/auth/or401?go-get=1: 401 Unauthorized\n\tserver response: ACCESS DENIED, buddy",
+          .http, "direct-auth", s19 + "mod_auth.txt:12", "1.19"),
+        e("go: vcs-test.golang.org/auth/or401@latest: unrecognized import path \"vcs-test.golang.org/auth/or401\": reading https://vcs-test.golang.org/auth/or401?go-get=1: 401 Unauthorized\n\tserver response: ACCESS DENIED, buddy",
+          .http, "direct-auth", s27 + "mod_auth.txt:12", "1.27"),
+        // The checksum database through a proxy (mod_sumdb_proxy.txt: GOPROXY=$proxy/sumdb-503).
+        e("go: rsc.io/fortune@v1.0.0: verifying module: rsc.io/fortune@v1.0.0: reading http://127.0.0.1:43123/sumdb-503/sumdb/localhost.localdev/sumdb/lookup/rsc.io/fortune@v1.0.0: 503 Service Unavailable",
+          .sumdb, "sumdb-server-error", s19 + "mod_sumdb_proxy.txt:43", "1.19"),
+        e("go: rsc.io/fortune@v1.0.0: verifying module: rsc.io/fortune@v1.0.0: reading http://127.0.0.1:43123/sumdb-503/sumdb/localhost.localdev/sumdb/lookup/rsc.io/fortune@v1.0.0: 503 Service Unavailable",
+          .sumdb, "sumdb-server-error", s27 + "mod_sumdb_proxy.txt:43", "1.27"),
+        // A file:// GOPROXY without the lookup file: the go command maps it to not-found.
+        e("go: golang.org/x/text@v0.3.2: verifying module: golang.org/x/text@v0.3.2: reading file:///tmp/work/sumproxy/sumdb/sum.golang.org/lookup/golang.org/x/text@v0.3.2: no such file or directory",
+          .sumdb, "sumdb-not-found", s19 + "mod_sumdb_file_path.txt:16", "1.19"),
+        e("go: rsc.io/quote@v1.5.2: verifying module: rsc.io/quote@v1.5.2: reading file:///tmp/work/sumproxy/sumdb/sum.golang.org/lookup/rsc.io/quote@v1.5.2: no such file or directory",
+          .sumdb, "sumdb-not-found", s27 + "mod_sumdb_file_path.txt:17", "1.27"),
+    ]
+}
