@@ -21,6 +21,9 @@ struct ProbeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Path of the HTTP request.")
     var path = "/"
 
+    @Option(name: .long, help: "For an HTTPS_PROXY endpoint: the host:port it must CONNECT to (the HTTP layer sends that CONNECT instead of a GET).")
+    var connect: String?
+
     @Option(name: .long, help: "Give up on the whole probe after this many seconds.")
     var timeout: Double = 10
 
@@ -41,7 +44,7 @@ struct ProbeCommand: AsyncParsableCommand {
     func target() throws -> EndpointTarget {
         let hostPort = try HostPort.parse(endpoint)
         let target = EndpointTarget(host: hostPort.host, port: hostPort.port, scheme: EndpointTarget.Scheme(rawValue: scheme) ?? .https,
-                                    path: path)
+                                    path: path, connectTarget: connect)
         _ = try HTTPRequestURL(target.url)
         return target
     }

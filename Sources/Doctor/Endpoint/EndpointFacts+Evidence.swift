@@ -51,7 +51,9 @@ extension EndpointFacts {
             let last = http.evidence.hops.last
             let retryAfter = last?.headers.first { $0.name.lowercased() == "retry-after" }?.value
             self.http = HTTP(outcome: http.outcome, status: http.evidence.finalStatus, statusLine: last?.statusLine,
-                             retryAfter: retryAfter)
+                             retryAfter: retryAfter, proxy: http.evidence.proxy, connectStatus: http.evidence.proxyConnectStatusCode,
+                             connectStatusLine: http.evidence.proxyConnectStatusLine, proxyAuthenticate: last?.proxy?.proxyAuthenticate,
+                             connectBody: last?.proxy?.connectBody, firstByteTimeoutSeconds: http.evidence.firstByteTimeoutSeconds)
         }
     }
 

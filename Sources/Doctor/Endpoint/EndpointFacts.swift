@@ -104,11 +104,30 @@ public struct EndpointFacts: Sendable, Equatable {
         public var status: Int?
         public var statusLine: String?
         public var retryAfter: String?
-        public init(outcome: ProbeOutcome, status: Int? = nil, statusLine: String? = nil, retryAfter: String? = nil) {
+        /// The proxy the request went through (redacted); nil when direct.
+        public var proxy: String?
+        /// The proxy's answer to CONNECT: its code and raw status line; nil when none was sent
+        /// or the proxy never answered.
+        public var connectStatus: Int?
+        public var connectStatusLine: String?
+        /// A 407's challenge, and the first line of a text/plain refusal body.
+        public var proxyAuthenticate: String?
+        public var connectBody: String?
+        /// The first-byte bound the request had, in seconds.
+        public var firstByteTimeoutSeconds: Double?
+        public init(outcome: ProbeOutcome, status: Int? = nil, statusLine: String? = nil, retryAfter: String? = nil,
+                    proxy: String? = nil, connectStatus: Int? = nil, connectStatusLine: String? = nil,
+                    proxyAuthenticate: String? = nil, connectBody: String? = nil, firstByteTimeoutSeconds: Double? = nil) {
             self.outcome = outcome
             self.status = status
             self.statusLine = statusLine
             self.retryAfter = retryAfter
+            self.proxy = proxy
+            self.connectStatus = connectStatus
+            self.connectStatusLine = connectStatusLine
+            self.proxyAuthenticate = proxyAuthenticate
+            self.connectBody = connectBody
+            self.firstByteTimeoutSeconds = firstByteTimeoutSeconds
         }
     }
 

@@ -132,7 +132,10 @@ public struct EndpointProbeRun: Sendable {
     }
 
     /// TLS (https), then the HTTP request when the handshake and chain were fine; nothing
-    /// when TCP did not connect.
+    /// when TCP did not connect. Both wait for the server's first byte at most ~40 % of the time
+    /// left (1–5 s, like a TCP attempt): a server that accepts and never answers is named as
+    /// that ("handshake-timeout", "no-response") well before the deadline. An HTTPS_PROXY
+    /// endpoint with a `connectTarget` gets a CONNECT instead of a GET (`connectCheck`).
     /// `resolution`: the DNS layer's answer, reused by both dials (no second lookup).
     func upperLayers(connected: Bool, resolution: PlatformResolution?, deadline: ProbeDeadline) async -> (ProbeResult<TLSEvidence>?, ProbeResult<HTTPEvidence>?) {
         guard connected else { return (nil, nil) }
@@ -141,13 +144,18 @@ public struct EndpointProbeRun: Sendable {
         if target.scheme == .https && checks.contains(.tls) {
             var probe = TLSProbe(environment: environment)
             probe.resolved = known
+            probe.handshakeTimeout = HTTPProbe.firstByteBound(left: deadline.remaining)
             let result = await probe.run(TLSProbe.Target(host: target.host, port: target.port), deadline: deadline)
             tls = result
             guard result.outcome.isOK else { return (tls, nil) }
         }
         guard checks.contains(.http) else { return (tls, nil) }
+        if let connectTarget = target.connectTarget {
+            return (tls, await connectCheck(connectTarget, resolution: known, deadline: deadline))
+        }
         guard let url = try? HTTPRequestURL(target.url) else { return (tls, nil) }
         var options = HTTPClientOptions(method: "GET", followRedirects: false, maxBodyBytes: 64 << 10, environment: environment)
+        options.firstByteTimeout = HTTPProbe.firstByteBound(left: deadline.remaining)
         if let known { options.resolved[target.host.lowercased()] = known }
         return (tls, await HTTPProbe(options: options).run(url, deadline: deadline))
     }

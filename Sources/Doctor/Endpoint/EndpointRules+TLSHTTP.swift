@@ -51,6 +51,12 @@ extension EndpointRules {
     /// The HTTP layer: any answer but a refusal of this client (403, 429) or a server error
     /// proves the network path works; no answer at all is a failure of its own.
     func httpFinding(_ http: EndpointFacts.HTTP) -> Finding? {
+        // An HTTPS_PROXY endpoint is judged by its answer to CONNECT, not by a page of its own;
+        // an endpoint reached through HTTPS_PROXY whose tunnel was refused names the proxy too.
+        if let code = http.connectStatus, code != 200 {
+            return connectRefusedFinding(http, code: code, connectTarget: target.connectTarget ?? target.hostPort)
+        }
+        if target.connectTarget != nil, http.connectStatus == 200 { return nil }
         let request = "curl -sS -o /dev/null -w '%{http_code}\\n' \(target.url)"
         if let status = http.status {
             let line = http.statusLine ?? String(status)
@@ -68,6 +74,7 @@ extension EndpointRules {
             }
         }
         guard let failure = http.outcome.failure else { return nil }
+        if failure.code == "no-response" { return noResponseFinding(http, failure) }
         return finding("endpoint.http.failed", .http, .failure, arguments: ["code": failure.code], evidence: [failure.detail],
                        commands: ["gomod-doctor http \(target.url) -v"])
     }

@@ -10,9 +10,14 @@ public struct EndpointTarget: Sendable, Equatable, Codable {
     public var scheme: Scheme
     /// Path (and query) of the HTTP request; "/" by default.
     public var path: String
+    /// For an HTTPS_PROXY endpoint: the "host:port" it must open a CONNECT tunnel to (a module
+    /// proxy the go command reaches through it). When set, the HTTP layer sends that CONNECT
+    /// instead of a GET of the proxy itself: a GET says nothing about the proxy's tunnel policy.
+    public var connectTarget: String?
 
-    public init(host: String, port: Int? = nil, scheme: Scheme = .https, path: String = "/") {
+    public init(host: String, port: Int? = nil, scheme: Scheme = .https, path: String = "/", connectTarget: String? = nil) {
         self.host = host
+        self.connectTarget = connectTarget
         self.port = port ?? (scheme == .https ? 443 : 80)
         self.scheme = scheme
         self.path = path.hasPrefix("/") ? path : "/" + path

@@ -114,7 +114,10 @@ public struct EndpointVerdict: Sendable, Equatable, Codable {
             if let finding = rules.httpFinding(http) {
                 chain.fail(.http, http.outcome.failure?.detail ?? http.statusLine ?? "", finding)
             } else {
-                chain.add(.http, .ok, http.statusLine ?? "answered")
+                let tunnel = facts.target.connectTarget.flatMap { connect in
+                    http.connectStatusLine.map { "CONNECT \(connect) → \(EndpointRules.statusWithoutVersion($0))" }
+                }
+                chain.add(.http, .ok, tunnel ?? http.statusLine ?? "answered")
             }
         } else {
             chain.add(.http, .skipped)
