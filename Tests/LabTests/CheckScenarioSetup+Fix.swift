@@ -43,6 +43,26 @@ extension CheckScenarioSetup {
         }
     }
 
+    /// The contract for variable-setting commands: they follow where the variable comes from.
+    /// Exported → the changes start setting it with `export NAME=` (a `go env -w` alone would
+    /// be shadowed); only in the GOENV file → `go env -w NAME=` and no `export`. With `value`,
+    /// every setting command gives the variable exactly that value.
+    static func expectSetting(_ name: String, to value: String?, in changes: [String], _ shell: ScenarioShell, _ document: Document) {
+        let exports = changes.filter { $0.hasPrefix("export \(name)=") }
+        let writes = changes.filter { $0.hasPrefix("go env -w \(name)=") }
+        if shell.environment[name] != nil {
+            #expect(changes.first { sets($0, name) }?.hasPrefix("export \(name)=") == true,
+                    "\(name) is exported: the first change must export it (\(shell.setup)):\n\(document.summary)")
+        } else {
+            #expect(exports.isEmpty && !writes.isEmpty, "\(name) comes from the GOENV file: go env -w, no export (\(shell.setup)):\n\(document.summary)")
+        }
+        if let value {
+            for command in exports + writes {
+                #expect(command == "export \(name)=\(value)" || command == "go env -w \(name)=\(value)", "\(command): expected \(name)=\(value)")
+            }
+        }
+    }
+
     /// True when `command` sets (or unsets) the variable `name`: `export NAME=`, `go env -w NAME=`,
     /// `go env -u NAME`, `unset … NAME`.
     static func sets(_ command: String, _ name: String) -> Bool {

@@ -65,9 +65,11 @@ extension CheckScenarioSetup {
         return (result, document)
     }
 
-    /// The real `go mod download` in the client, in `shell`, killed at `timeout`.
+    /// The real `go mod download` in the client, in `shell`, killed at `timeout`; from an empty
+    /// module cache, as `check` (which keeps no cache) sees the network.
     func goModDownload(in shell: ScenarioShell, timeout: Duration = .seconds(40)) async throws -> CommandResult {
-        try await lab.run(in: chain.client, ["go", "mod", "download"], environment: shell.environment,
+        try await clearModuleCache()
+        return try await lab.run(in: chain.client, ["go", "mod", "download"], environment: shell.environment,
                           workingDirectory: work + "/wd", timeout: timeout)
     }
 

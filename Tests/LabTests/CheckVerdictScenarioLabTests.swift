@@ -30,6 +30,9 @@ extension LabSuite {
                 let go = try await scenario.goModDownload(in: shell)
                 #expect(!go.succeeded && go.stderr.contains("checksum mismatch") && go.stderr.contains("SECURITY ERROR"),
                         "go mod download: \(go.stderr.prefix(2000))")
+                // Which check caught it (cmd/go/internal/modfetch/fetch.go: checkModSum, checkSumDB).
+                let caughtBy = goSumHasLines ? "an earlier download recorded in go.sum" : "the one reported by the checksum server"
+                #expect(go.stderr.contains(caughtBy), "go mod download: \(go.stderr.prefix(2000))")
 
                 let (result, document) = try await scenario.check(in: shell, ["--all-zips"])
                 #expect(result.termination == .exited(2) && document.status == "failures", "\(document.summary)")
@@ -38,7 +41,9 @@ extension LabSuite {
                 #expect(top.endpoint == Setup.proxyEndpoint, "\(document.summary)")
                 #expect(top.blockedModules == [Self.moduleA], "\(document.summary)")
                 Setup.expectNoVerificationBypass(document)
-                try await scenario.expectFixWorks(try Setup.changes(of: top, document), in: shell, document)
+                let changes = try Setup.changes(of: top, document)
+                Setup.expectSetting("GOPROXY", to: Setup.mirrorURL, in: changes, shell, document)
+                try await scenario.expectFixWorks(changes, in: shell, document)
             }
         }
 
@@ -58,6 +63,7 @@ extension LabSuite {
                 let top = try Self.expectProxyFailed(result, document)
                 let changes = try Setup.changes(of: top, document)
                 #expect(changes.contains { $0.contains(Setup.mirrorURL) }, "the verified mirror: \(document.summary)")
+                Setup.expectSetting("GOPROXY", to: nil, in: changes, shell, document)
                 Setup.expectNoInsecureFix(document)
                 try await scenario.expectFixWorks(changes, in: shell, document)
             }
@@ -92,6 +98,9 @@ extension LabSuite {
                 // A reset rather than a DROP: the go command fails at once instead of after 30 s.
                 try await lab.addFirewallRule(host: scenario.chain.server, PacketMatch(chain: "INPUT", destinationPort: Setup.proxyPort), .rejectWithTCPReset)
                 let shell = try scenario.shell(.exported, goenv: ["GOPROXY": Setup.mirrorURL])
+                // The premise: the GOENV file's value works; only the exported one shadows it.
+                let unshadowed = try await scenario.applyFixVerbatim(["unset GOPROXY"], in: shell)
+                try #require(unshadowed.succeeded, "with GOPROXY unset the GOENV file's mirror must work: \(unshadowed.stderr.prefix(2000))")
                 let go = try await scenario.goModDownload(in: shell)
                 #expect(!go.succeeded && go.stderr.contains("connection refused"), "go mod download: \(go.stderr.prefix(2000))")
 
@@ -178,7 +187,10 @@ extension LabSuite {
                 }
                 Setup.expectNoInsecureFix(document)
                 let changes = try Setup.changes(of: top, document)
-                if !changes.isEmpty { try await scenario.expectFixWorks(changes, in: shell, document) }
+                if !changes.isEmpty {
+                    Setup.expectSetting("GOPROXY", to: nil, in: changes, shell, document)
+                    try await scenario.expectFixWorks(changes, in: shell, document)
+                }
             }
         }
 
