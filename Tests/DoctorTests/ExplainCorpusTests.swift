@@ -1,5 +1,6 @@
 import Testing
 @testable import Doctor
+@testable import Report
 
 /// `explain` against the corpus of real go error texts (ExplainCorpus*.swift): each text must
 /// come out as ONE error with the layer and cause it means; the hit rate must be ≥ 95 %.
@@ -40,6 +41,14 @@ struct ExplainCorpusTests {
         if !misses.isEmpty { print("explain corpus misses:\n" + misses.joined(separator: "\n")) }
         #expect(entries.count >= 100)
         #expect(rate >= 0.95, "hit rate \(rate); misses:\n\(misses.joined(separator: "\n"))")
+    }
+
+    /// Every cause in the corpus has its sentence in English and Simplified Chinese.
+    @Test func everyCorpusCauseHasBothLanguages() {
+        for cause in Set(ExplainCorpus.entries.map(\.cause)) {
+            #expect(MessageCatalog.has("explain.cause.\(cause)"), "missing explain.cause.\(cause)")
+            #expect(MessageCatalog(language: .zh).text("explain.cause.\(cause)") != MessageCatalog(language: .en).text("explain.cause.\(cause)"))
+        }
     }
 
     /// Every class the catalogue adds is in the corpus in the wording of Go 1.19 and of Go 1.27
