@@ -44,5 +44,6 @@ public struct MessageCatalog: Sendable {
         .merging(CheckOutputMessages.entries) { first, _ in first }
         .merging(CheckScenarioMessages.entries) { first, _ in first }
         .merging(FixCheckMessages.entries) { first, _ in first }
+        .merging(CheckVerdictMessages.entries) { first, _ in first }
         .merging(HTTPStallMessages.entries) { first, _ in first }
 }

@@ -24,12 +24,18 @@ extension CheckDiagnosis {
     /// Ties each failing module to an endpoint: the endpoint of its deciding request when
     /// `check` probed it (broken: it blocks the module; healthy: a module-level cause there),
     /// else the first broken endpoint the module depends on.
-    static func attribute(_ failing: [ModuleFetchOutcome], endpoints: [EndpointResult]) -> Attribution {
+    /// - Parameter privateHosts: hosts the private-module rule names: a proxy that cannot serve
+    ///   their modules is not at fault, the missing GOPRIVATE is (its cause takes them).
+    static func attribute(_ failing: [ModuleFetchOutcome], endpoints: [EndpointResult], privateHosts: Set<String> = []) -> Attribution {
         var attribution = Attribution()
         let broken = endpoints.filter { $0.rootLayer != nil }
         for module in failing {
             let name = "\(module.path)@\(module.version)"
             guard let failure = module.failure else { continue }
+            if privateHosts.contains(PrivateModuleHeuristic.host(of: module.path).lowercased()) {
+                attribution.unexplained.append(module)
+                continue
+            }
             if let key = ModuleFailureSite.endpointKey(of: module, in: endpoints),
                let site = endpoints.first(where: { $0.endpoint.key == key }) {
                 attribution.moduleEndpoints[name] = key

@@ -89,7 +89,9 @@ public struct CheckDiagnosis: Sendable, Equatable, Codable {
         // (ModuleFailureSite); a broken endpoint blocks it, a healthy one that failed it is a
         // module-level cause on that endpoint; else the first broken endpoint it depends on;
         // what no endpoint explains is a module-level cause of its own.
-        let attribution = attribute(failing, endpoints: endpoints)
+        let privateHosts = Set(configFindings.filter { $0.id == "config.private-module.not-in-goprivate" && $0.severity == .failure }
+            .map { $0.target.lowercased() })
+        let attribution = attribute(failing, endpoints: endpoints, privateHosts: privateHosts)
         let blockedBy = attribution.blockedBy
         let folded = foldedIntoHTTPSProxy(endpoints)
         var warnings: [CheckRootCause] = configFindings.filter { $0.severity == .warning }.map {

@@ -33,11 +33,15 @@ public enum CheckEndpoints {
             for step in routes.checksumDatabase?.steps ?? [] { collector.add(url: step.url, role: .checksumDatabase, module: nil) }
         }
         if let proxy = httpsProxy(environment) {
+            let proxies = ProxyEnvironment.from(environment)
+            // The proxy is asked to open the tunnel the go command's first request needs
+            // (CONNECT host:port): its answer, not a GET of the proxy, shows its policy.
+            let tunnel = collector.endpoints.first { goesThroughHTTPSProxy($0, proxies) }?.target.hostPort
             for name in modulesThroughHTTPSProxy(collector.endpoints, environment: environment) {
-                collector.add(url: proxy, role: .httpsProxy, module: name, defaultScheme: "http")
+                collector.add(url: proxy, role: .httpsProxy, module: name, defaultScheme: "http", connectTarget: tunnel)
             }
             if projectless, anyThroughHTTPSProxy(collector.endpoints, environment: environment) {
-                collector.add(url: proxy, role: .httpsProxy, module: nil, defaultScheme: "http")
+                collector.add(url: proxy, role: .httpsProxy, module: nil, defaultScheme: "http", connectTarget: tunnel)
             }
         }
         return collector.endpoints
@@ -106,8 +110,9 @@ public enum CheckEndpoints {
         }
 
         /// - Parameter module: nil for an endpoint no project module depends on (no go.mod).
-        mutating func add(url: String, role: CheckEndpoint.Role, module: String?, defaultScheme: String = "https") {
-            guard let target = CheckEndpoints.target(url: url, defaultScheme: defaultScheme) else { return }
+        mutating func add(url: String, role: CheckEndpoint.Role, module: String?, defaultScheme: String = "https", connectTarget: String? = nil) {
+            guard var target = CheckEndpoints.target(url: url, defaultScheme: defaultScheme) else { return }
+            target.connectTarget = connectTarget
             let endpoint = CheckEndpoint(target: target, roles: [role], modules: module.map { [$0] } ?? [])
             if let position = index[endpoint.key] {
                 if !endpoints[position].roles.contains(role) { endpoints[position].roles.append(role) }
