@@ -23,7 +23,8 @@ public struct HTTPProbe: Sendable {
     /// About 40 % of the time left, clamped to 1–5 s: the same share the endpoint probe gives
     /// each TCP connect attempt, so a silent server leaves time for the verdict.
     public static func firstByteBound(left: Duration) -> Duration {
-        let seconds = min(5, max(1, PhaseClock.seconds(left) * 0.4))
-        return .milliseconds(Int64(seconds * 1000))
+        // In tenths of a second: the bound is shown to people ("no response byte in 4.0 s").
+        let tenths = min(50, max(10, (PhaseClock.seconds(left) * 4).rounded()))
+        return .milliseconds(Int64(tenths) * 100)
     }
 }
