@@ -53,6 +53,9 @@ enum CheckVerdictMessages {
         "fix.check.https-proxy-refused": (
             "HTTPS_PROXY refuses to tunnel to the go command's hosts, which answer without it: unset it, or exempt those hosts with NO_PROXY; or ask its administrators to allow them.",
             "HTTPS_PROXY 拒绝为 go 命令访问的主机建立隧道，而这些主机不经代理即可访问：取消设置它，或用 NO_PROXY 豁免这些主机；或请管理员放行。"),
+        "fix.check.sumdb-no-verified-mirror": (
+            "No configuration change is given: the checksum database's mirror did not answer a signed tree head in this run. Open the path to the database; never GOSUMDB=off or GONOSUMDB for public modules.",
+            "未给出配置修改：本次检查中校验和数据库的镜像没有返回签名的树头。请打通到该数据库的网络路径；公共模块切勿设置 GOSUMDB=off 或 GONOSUMDB。"),
         "fix.check.no-configuration-change": (
             "No configuration change can fix this: the server's answer is wrong. Report it to its operator.",
             "没有配置修改能解决此问题：服务器的响应有误。请向其运营方报告。"),

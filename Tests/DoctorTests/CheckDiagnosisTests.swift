@@ -193,14 +193,19 @@ struct CheckDiagnosisTests {
         let timeout = Finding(id: "endpoint.tcp.timeout", layer: .tcp, severity: .failure, target: "sum.golang.org:443", fix: Fix(commands: ["trace"]))
         var module = outcome("m.example/a@v1.0.0", fails: .sumdb, host: "sum.golang.org")
         module.checksum = try JSONDecoder().decode(ChecksumLookup.self, from: Data(#"{"database":"sum.golang.org","requests":[],"lines":[]}"#.utf8))
-        let diagnosis = CheckDiagnosis.make(configFindings: [], endpoints: [try result("https://sum.golang.org", ["m.example/a@v1.0.0"], roles: [.checksumDatabase], finding: timeout)],
-                                            modules: [module])
+        let sumdb = try result("https://sum.golang.org", ["m.example/a@v1.0.0"], roles: [.checksumDatabase], finding: timeout)
+        // The mirror is named only when its signed tree head verified this run.
+        let unverified = CheckDiagnosis.make(configFindings: [], endpoints: [sumdb], modules: [module])
+        #expect(unverified.rootCauses.first?.finding.fix?.changes == [])
+        #expect(unverified.rootCauses.first?.finding.fix?.explanationKey == "fix.check.sumdb-no-verified-mirror")
+        let diagnosis = CheckDiagnosis.make(configFindings: [], endpoints: [sumdb], modules: [module],
+                                            verifiedDatabases: ["sum.golang.google.cn", "sum.golang.org"])
         let fix = try #require(diagnosis.rootCauses.first?.finding.fix)
         #expect(fix.commands == ["go env -w GOSUMDB=sum.golang.google.cn", "trace"])
         #expect(!fix.commands.contains { $0.contains("GOSUMDB=off") || $0.contains("GONOSUMDB") })
         // The alias down: back to the database's own name.
         let aliasDown = CheckDiagnosis.make(configFindings: [], endpoints: [try result("https://sum.golang.google.cn", ["m.example/a@v1.0.0"], roles: [.checksumDatabase], finding: timeout)],
-                                            modules: [module])
+                                            modules: [module], verifiedDatabases: ["sum.golang.org"])
         #expect(aliasDown.rootCauses.first?.finding.fix?.commands.first == "go env -w GOSUMDB=sum.golang.org")
         // Another database has no well-known mirror: the diagnostics stay.
         var custom = module

@@ -28,9 +28,11 @@ extension LabSuite {
         @Test(LabGate.trait)
         func proxyPortDropped() async throws {
             try await Lab.with { lab in
-                let setup = try await Setup.start(lab)
+                let setup = try await Setup.start(lab, names: [Setup.mirrorName])
+                try await setup.startVerifiedMirror()
                 try await lab.addFirewallRule(host: setup.chain.server, PacketMatch(chain: "INPUT", destinationPort: Setup.proxyPort), .drop)
-                let (result, document) = try await setup.check()
+                let shell = try setup.shell(.exported)
+                let (result, document) = try await setup.check(in: shell)
                 #expect(result.termination == .exited(2) && document.status == "failures")
                 let top = try Setup.top(result, document)
                 #expect(top.finding.layer == "tcp" && top.finding.id == "endpoint.tcp.dropped-after-hop", "\(top.finding.id)")
@@ -38,9 +40,12 @@ extension LabSuite {
                 #expect(top.finding.arguments["hop"] == "1", "\(top.finding.arguments)")
                 #expect(top.endpoint == Setup.proxyEndpoint)
                 #expect(top.blockedModules == Setup.publicModules && top.totalModules == 2)
-                #expect(top.finding.fix?.commands.first == "go env -w GOPROXY=https://proxy.golang.org", "\(top.finding.fix?.commands ?? [])")
+                // The mirror this run verified, set where GOPROXY takes effect (exported: export first).
+                let changes = try Setup.changes(of: top, document)
+                #expect(changes == ["export GOPROXY=https://proxy.golang.org", "go env -w GOPROXY=https://proxy.golang.org"], "\(changes)")
                 #expect(top.finding.fix?.commands.contains { $0.hasPrefix("gomod-doctor trace ") } == true)
                 Setup.expectNoInsecureFix(document)
+                try await setup.expectFixWorks(changes, in: shell, document)
             }
         }
 
@@ -55,7 +60,9 @@ extension LabSuite {
                 #expect(top.finding.layer == "tcp" && top.finding.id == "endpoint.tcp.reset-by-middlebox", "\(top.finding.id)")
                 #expect(top.finding.arguments["hops"] == "1")
                 #expect(top.endpoint == Setup.proxyEndpoint && top.blockedModules == Setup.publicModules)
-                #expect(top.finding.fix?.commands.first == "go env -w GOPROXY=https://proxy.golang.org", "\(top.finding.fix?.commands ?? [])")
+                // No other proxy answered in this lab: no proxy is named, the report says no change was found.
+                #expect(top.finding.fix?.changes == [] && top.finding.fix?.explanationKey == "fix.check.no-verified-proxy", "\(document.summary)")
+                #expect(!(top.finding.fix?.commands ?? []).contains { $0.contains("GOPROXY") }, "\(document.summary)")
                 Setup.expectNoInsecureFix(document)
                 try await setup.expectGoModDownload(failsWith: "connect: connection refused")
             }
@@ -64,10 +71,12 @@ extension LabSuite {
         @Test(LabGate.trait)
         func proxyCertificateExpired() async throws {
             try await Lab.with { lab in
-                let setup = try await Setup.start(lab) { lab, ca in
+                let setup = try await Setup.start(lab, names: [Setup.mirrorName]) { lab, ca in
                     try await lab.issueCertificate(from: ca, commonName: Setup.proxyName, dnsNames: [Setup.proxyName], validity: .expired)
                 }
-                let (result, document) = try await setup.check()
+                try await setup.startVerifiedMirror()
+                let shell = try setup.shell(.goenvFile)
+                let (result, document) = try await setup.check(in: shell)
                 #expect(result.termination == .exited(2) && document.status == "failures")
                 let top = try Setup.top(result, document)
                 #expect(top.finding.layer == "tls" && top.finding.id == "endpoint.tls.certificate-expired", "\(top.finding.id)")
@@ -76,11 +85,14 @@ extension LabSuite {
                 #expect(top.finding.arguments["notAfter"]?.hasPrefix("20") == true, "\(top.finding.arguments)")
                 #expect(top.finding.evidence.contains { $0.contains("is after") }, "\(top.finding.evidence)")
                 let commands = top.finding.fix?.commands ?? []
-                #expect(commands.first == "go env -w GOPROXY=https://proxy.golang.org", "\(commands)")
+                // GOPROXY lives in the GOENV file here: `go env -w` is what changes it.
+                #expect(top.finding.fix?.changes == ["go env -w GOPROXY=https://proxy.golang.org"], "\(commands)")
                 #expect(commands.contains { $0.contains("openssl x509 -noout -dates") })
                 #expect(top.finding.fix?.explanationKey == "fix.check.proxy-certificate-expired")
                 Setup.expectNoInsecureFix(document)
-                try await setup.expectGoModDownload(failsWith: "x509: certificate has expired or is not yet valid")
+                let go = try await setup.goModDownload(in: shell)
+                #expect(!go.succeeded && go.stderr.contains("x509: certificate has expired or is not yet valid"), "\(go.stderr.prefix(2000))")
+                try await setup.expectFixWorks(top.finding.fix?.changes ?? [], in: shell, document)
             }
         }
 
@@ -110,18 +122,23 @@ extension LabSuite {
         @Test(LabGate.trait)
         func proxyRefusesThisClient() async throws {
             try await Lab.with { lab in
-                let setup = try await Setup.start(lab, rules: [ProxyRule(prefix: "/", status: 403, body: "forbidden\n")])
-                let (result, document) = try await setup.check()
+                let setup = try await Setup.start(lab, names: [Setup.mirrorName], rules: [ProxyRule(prefix: "/", status: 403, body: "forbidden\n")])
+                try await setup.startVerifiedMirror()
+                let shell = try setup.shell(.exported)
+                let (result, document) = try await setup.check(in: shell)
                 #expect(result.termination == .exited(2) && document.status == "failures")
                 let top = try Setup.top(result, document)
                 #expect(top.finding.layer == "http" && top.finding.id == "endpoint.http.refused-client", "\(top.finding.id)")
                 #expect(top.endpoint == Setup.proxyEndpoint && top.blockedModules == Setup.publicModules)
                 let commands = top.finding.fix?.commands ?? []
-                // A comma stops at 403 (modfetch/proxy.go): the fallback needs a pipe.
-                #expect(commands.first == "go env -w GOPROXY='https://proxy.lab.example:8443|https://proxy.golang.org|direct'", "\(commands)")
+                // A comma stops at 403 (modfetch/proxy.go): the fallback to the verified mirror needs a pipe.
+                let pipe = "GOPROXY='https://proxy.lab.example:8443|https://proxy.golang.org'"
+                #expect(top.finding.fix?.changes == ["export " + pipe, "go env -w " + pipe], "\(commands)")
                 #expect(commands.contains("echo 'machine proxy.lab.example login USER password TOKEN' >> ~/.netrc && chmod 600 ~/.netrc"))
                 Setup.expectNoInsecureFix(document)
-                try await setup.expectGoModDownload(failsWith: "403 Forbidden")
+                let go = try await setup.goModDownload(in: shell)
+                #expect(!go.succeeded && go.stderr.contains("403 Forbidden"), "\(go.stderr.prefix(2000))")
+                try await setup.expectFixWorks(top.finding.fix?.changes ?? [], in: shell, document)
             }
         }
 
@@ -137,9 +154,9 @@ extension LabSuite {
                 #expect(top.endpoint == "https://src.labnet.dev:443")
                 #expect(top.blockedModules == ["src.labnet.dev/team/tool@v1.0.0"] && top.totalModules == 3)
                 let commands = top.finding.fix?.commands ?? []
-                #expect(commands.first == "go env -w GOPROXY=https://proxy.lab.example:8443,https://proxy.golang.org,direct", "\(commands)")
+                // No proxy in this lab has the module: nothing verified, so no GOPROXY is named.
+                #expect(top.finding.fix?.changes == [] && top.finding.fix?.explanationKey == "fix.check.direct-blocked-no-proxy", "\(commands)")
                 #expect(commands.contains { $0.hasPrefix("gomod-doctor trace ") && $0.contains("--port 443") })
-                #expect(top.finding.fix?.explanationKey == "fix.check.direct-blocked")
                 Setup.expectNoInsecureFix(document)
             }
         }
@@ -159,8 +176,10 @@ extension LabSuite {
                 #expect(top.endpoint == "https://sum.golang.org:443")
                 #expect(top.blockedModules == Setup.publicModules)
                 let commands = top.finding.fix?.commands ?? []
-                #expect(commands.first == "go env -w GOSUMDB=sum.golang.google.cn", "\(commands)")
-                #expect(top.finding.fix?.explanationKey == "fix.check.sumdb-mirror")
+                // sum.golang.google.cn does not answer in the lab: its signed tree head is not
+                // verified, so it is not named (never GOSUMDB=off either).
+                #expect(top.finding.fix?.changes == [] && top.finding.fix?.explanationKey == "fix.check.sumdb-no-verified-mirror", "\(commands)")
+                #expect(!commands.contains { $0.contains("GOSUMDB=") }, "\(commands)")
                 // The proxy itself works: no cause on it.
                 #expect(!document.rootCauses.contains { $0.endpoint == Setup.proxyEndpoint && $0.finding.severity == "failure" })
                 Setup.expectNoInsecureFix(document)
@@ -195,12 +214,15 @@ extension LabSuite {
                 #expect(top.endpoint == "http://\(setup.ip):3129")
                 #expect(top.blockedModules == Setup.publicModules)
                 let commands = top.finding.fix?.commands ?? []
-                #expect(commands.first == "unset HTTPS_PROXY https_proxy", "\(commands)")
+                // The module proxy answers without HTTPS_PROXY (its own probe connected directly).
+                #expect(top.finding.fix?.changes == ["unset HTTPS_PROXY https_proxy"], "\(commands)")
                 #expect(commands.contains("export NO_PROXY=\"${NO_PROXY:+$NO_PROXY,}proxy.lab.example\""), "\(commands)")
                 // The proxy's own failure behind it is a symptom, not a second cause.
                 #expect(!document.rootCauses.contains { $0.endpoint == Setup.proxyEndpoint }, "\(document.rootCauses.map(\.endpoint))")
                 #expect(top.symptoms.contains { $0.hasPrefix(Setup.proxyEndpoint + " ") }, "\(top.symptoms)")
                 try await setup.expectGoModDownload(failsWith: "proxyconnect tcp: dial tcp \(setup.ip):3129: connect: connection refused", ["HTTPS_PROXY": "http://\(setup.ip):3129"])
+                let shell = try setup.shell(.exported, ["HTTPS_PROXY": "http://\(setup.ip):3129"])
+                try await setup.expectFixWorks(top.finding.fix?.changes ?? [], in: shell, document)
 
                 // NO_PROXY exempting the proxy's host: HTTPS_PROXY no longer matters.
                 let (exempt, exemptDocument) = try await setup.check(["HTTPS_PROXY": "http://\(setup.ip):3129", "NO_PROXY": ".lab.example"])

@@ -71,12 +71,13 @@ public struct CheckDiagnosis: Sendable, Equatable, Codable {
     ///   - env: where each variable comes from, so fixes change it where it takes effect; nil in
     ///     pure tests (plain `go env -w` lines).
     ///   - verified: proxies this run proved able to serve the blocked modules.
+    ///   - verifiedDatabases: checksum-database mirrors whose signed tree head verified this run.
     public static func make(configFindings: [Finding], endpoints: [EndpointResult], modules: [ModuleFetchOutcome],
-                            env: ResolvedGoEnv? = nil, verified: [VerifiedProxy] = []) -> CheckDiagnosis {
+                            env: ResolvedGoEnv? = nil, verified: [VerifiedProxy] = [], verifiedDatabases: [String] = []) -> CheckDiagnosis {
         let fetched = modules.filter { $0.status != .skipped }
         let total = fetched.count
         let failing = fetched.filter { $0.status == .fails }
-        let context = CheckFixContext(env: env, endpoints: endpoints, modules: modules, verified: verified)
+        let context = CheckFixContext(env: env, endpoints: endpoints, modules: modules, verified: verified, verifiedDatabases: verifiedDatabases)
         let configFindings = configFindings.compactMap { restrictedByFetch($0, fetched) }
         var checks = configFindings.map { CheckLine(kind: .config, subject: $0.target, severity: $0.severity, detail: $0.id) }
         if configFindings.isEmpty { checks.append(CheckLine(kind: .config, subject: "go env", severity: nil, detail: "")) }

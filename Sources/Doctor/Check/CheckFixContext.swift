@@ -10,6 +10,8 @@ struct CheckFixContext: Sendable {
     var endpoints: [CheckDiagnosis.EndpointResult]
     var modules: [ModuleFetchOutcome]
     var verified: [VerifiedProxy]
+    /// Checksum-database hosts whose signed tree head verified this run (SumDBMirrorCheck).
+    var verifiedDatabases: [String] = []
 
     /// The commands that make the go command see `name=value` (FixCommands.set), or the plain
     /// `go env -w` line when the environment is not known (pure tests).

@@ -36,9 +36,11 @@ enum CheckRoleFix {
             (changes, key) = directChanges(endpoint, blocked: blocked, context)
         } else if endpoint.roles == [.checksumDatabase], [.dns, .tcp, .tls, .http].contains(finding.layer),
                   let database = context.modules.compactMap(\.checksum?.database).first, database == "sum.golang.org" {
-            // cmd/go/internal/modfetch/sumdb.go dbDial: "sum.golang.google.cn" is an alias of sum.golang.org.
-            let other = endpoint.target.host.lowercased() == "sum.golang.google.cn" ? "sum.golang.org" : "sum.golang.google.cn"
-            (changes, key) = (context.set("GOSUMDB", other), "fix.check.sumdb-mirror")
+            // cmd/go/internal/modfetch/sumdb.go dbDial: "sum.golang.google.cn" is an alias of sum.golang.org;
+            // named only when its signed tree head verified this run.
+            let other = SumDBMirrorCheck.alias(of: endpoint.target.host) ?? "sum.golang.google.cn"
+            (changes, key) = context.verifiedDatabases.contains(other)
+                ? (context.set("GOSUMDB", other), "fix.check.sumdb-mirror") : ([], "fix.check.sumdb-no-verified-mirror")
         } else {
             return finding
         }

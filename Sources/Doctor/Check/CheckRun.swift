@@ -88,11 +88,11 @@ public struct CheckRun: Sendable {
         let outcomes = report.modules + (report.toolchain?.fetch.map { [$0] } ?? [])
         let results = probed.map { $0.settingUnused(databaseBase: report.sumdb?.base).markingUncontacted(outcomes).markingUnselected(checks) }
         var diagnosis = CheckDiagnosis.make(configFindings: config.findings, endpoints: results, modules: outcomes, env: config.env)
-        let verified = await verifyAlternatives(for: diagnosis, endpoints: results, requests: plan.requests, config: config,
-                                                sumdb: report.sumdb, deadline: deadline)
-        if !verified.isEmpty {
+        let (verified, databases) = await verifyAlternatives(for: diagnosis, endpoints: results, requests: plan.requests, config: config,
+                                                             sumdb: report.sumdb, deadline: deadline)
+        if !verified.isEmpty || !databases.isEmpty {
             diagnosis = CheckDiagnosis.make(configFindings: config.findings, endpoints: results, modules: outcomes, env: config.env,
-                                            verified: verified)
+                                            verified: verified, verifiedDatabases: databases)
         }
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
@@ -161,35 +161,6 @@ public struct CheckRun: Sendable {
                            options: FetchRun.Options(zipSample: allZips ? nil : 3))
         if let counter { run.onOutcome = { counter.fetched($0) } }
         return await run.run(requests, sumdbRoute: config.routes.checksumDatabase, toolchain: toolchain, deadline: deadline)
-    }
-
-    /// When root causes block modules at a proxy, a mirror or a direct host, the candidates
-    /// that could replace it are verified with those modules (AlternativeProxyCheck) under the
-    /// run's deadline; the broken sources themselves are never candidates.
-    func verifyAlternatives(for diagnosis: CheckDiagnosis, endpoints: [CheckDiagnosis.EndpointResult], requests: [ModuleFetchRequest],
-                            config: ConfigDiagnosis, sumdb: SumDBRouter.Routing?, deadline: ProbeDeadline) async -> [VerifiedProxy] {
-        guard checks.contains(.modules) else { return [] }
-        var blocked: [String: Bool] = [:]   // path@version → its bytes failed verification
-        var excluded = Set<String>()
-        for cause in diagnosis.rootCauses where cause.finding.severity == .failure {
-            guard let key = cause.endpoint, let result = endpoints.first(where: { $0.endpoint.key == key }),
-                  !Set(result.endpoint.roles).isDisjoint(with: [.proxy, .direct]) else { continue }
-            if result.endpoint.roles.contains(.proxy) { excluded.insert(CheckRoleFix.proxyURL(result.endpoint)) }
-            for name in cause.blockedModules { blocked[name] = (blocked[name] ?? false) || cause.finding.layer == .integrity }
-        }
-        let sampled = requests.filter { blocked["\($0.path)@\($0.version)"] != nil }.map { request -> ModuleFetchRequest in
-            var request = request
-            request.fetchZip = blocked["\(request.path)@\(request.version)"] == true
-            return request
-        }
-        guard !sampled.isEmpty else { return [] }
-        let govcs = (try? GoVCSRules.parse(config.env["GOVCS"])) ?? GoVCSRules()
-        let transport = HTTPModuleTransport(environment: environment, dialTimeout: Self.fetchDialTimeout(timeoutSeconds: timeoutSeconds))
-        var fetcher = ModuleFetcher(transport: transport, environment: environment, govcs: govcs, sumdb: sumdb)
-        fetcher.verifierKey = config.routes.checksumDatabase.flatMap { try? VerifierKey.parse($0.verifierKey) }
-        let check = AlternativeProxyCheck(fetcher: fetcher)
-        return await check.verify(candidates: AlternativeProxyCheck.candidates(routes: config.routes, excluded: excluded),
-                                  blocked: sampled, deadline: deadline)
     }
 
     /// The fetches' bound on one dial (lookup and connect): half the run, 1–6 s. The endpoint
