@@ -200,7 +200,7 @@ extension LabSuite {
         func httpsProxyRefusesConnect(shell setup: ShellSetup) async throws {
             try await Lab.with { lab in
                 let scenario = try await Setup.start(lab)
-                try await lab.startConnectProxy(on: scenario.chain.server, port: 8888, allowingConnectPorts: [1])
+                try await lab.startConnectProxy(on: scenario.chain.server, port: 8888, connectPorts: [1])
                 let httpsProxy = "http://\(scenario.ip):8888"
                 let shell = try scenario.shell(setup, ["HTTPS_PROXY": httpsProxy])
                 let go = try await scenario.goModDownload(in: shell)
