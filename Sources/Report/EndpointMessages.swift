@@ -47,10 +47,10 @@ enum EndpointMessages {
                                            "到 {endpoint} 的 TLS：服务器接受 TCP 连接，但始终不完成握手"),
         "endpoint.tls.not-tls": ("{endpoint} does not speak TLS (plain HTTP on this port?)", "{endpoint} 不使用 TLS（此端口是普通 HTTP？）"),
         "endpoint.tls.failed": ("TLS to {endpoint} failed ({code})", "到 {endpoint} 的 TLS 失败（{code}）"),
-        "endpoint.http.refused-client": ("TLS works, but the server refuses this client with {status}: rate limit, region or IP block",
-                                         "TLS 正常，但服务器以 {status} 拒绝本客户端：限流、地区或 IP 封禁"),
+        "endpoint.http.refused-client": ("The server answers, but refuses this client with {status}: rate limit, region or IP block",
+                                         "服务器有响应，但以 {status} 拒绝本客户端：限流、地区或 IP 封禁"),
         "endpoint.http.server-error": ("{endpoint} answers {status}: the server itself fails", "{endpoint} 返回 {status}：服务器自身出错"),
-        "endpoint.http.failed": ("HTTP to {endpoint} failed ({code}) although TCP and TLS work", "TCP 和 TLS 正常，但到 {endpoint} 的 HTTP 失败（{code}）"),
+        "endpoint.http.failed": ("HTTP to {endpoint} failed ({code}) after the connection was made", "连接已建立，但到 {endpoint} 的 HTTP 失败（{code}）"),
     ]
 
     static let fixes: [String: (en: String, zh: String)] = [
