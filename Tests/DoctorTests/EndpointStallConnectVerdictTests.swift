@@ -103,6 +103,12 @@ struct EndpointStallConnectVerdictTests {
         }
     }
 
+    @Test func skippedConnectIsShownSkipped() throws {
+        let verdict = judge(Self.proxyTarget, EndpointFacts.HTTP(outcome: .skipped(reason: "localhost:443 is never sent through a proxy")))
+        #expect(verdict.rootLayer == nil)
+        #expect(verdict.layers.first { $0.layer == .http }?.status == .skipped)
+    }
+
     @Test func connectTargetDecodesAsNilWhenAbsent() throws {
         let data = Array(#"{"host":"p","port":3128,"scheme":"http","path":"/"}"#.utf8)
         let target = try JSONDecoder().decode(EndpointTarget.self, from: Data(data))

@@ -13,8 +13,14 @@ extension EndpointProbeRun {
                                evidence: HTTPEvidence(method: "CONNECT", url: connectTarget, followRedirects: false),
                                durationSeconds: 0)
         }
-        var options = HTTPClientOptions(method: "GET", followRedirects: false, maxBodyBytes: 64 << 10,
-                                        environment: Self.proxyEnvironment(environment, proxy: target))
+        let proxied = Self.proxyEnvironment(environment, proxy: target)
+        // Loopback and localhost never go through a proxy (httpproxy useProxy): nothing to ask.
+        guard HTTPProxySelector(environment: proxied).usesProxy(host: url.host, port: url.port) else {
+            return ProbeResult(target: label, outcome: .skipped(reason: "\(connectTarget) is never sent through a proxy"),
+                               evidence: HTTPEvidence(method: "CONNECT", url: connectTarget, followRedirects: false),
+                               durationSeconds: 0)
+        }
+        var options = HTTPClientOptions(method: "GET", followRedirects: false, maxBodyBytes: 64 << 10, environment: proxied)
         options.connectOnly = true
         options.firstByteTimeout = HTTPProbe.firstByteBound(left: deadline.remaining)
         if let resolution { options.resolved[target.host.lowercased()] = resolution }

@@ -111,7 +111,9 @@ public struct EndpointVerdict: Sendable, Equatable, Codable {
         }
 
         if let http = facts.http {
-            if let finding = rules.httpFinding(http) {
+            if case .skipped(let reason) = http.outcome {
+                chain.add(.http, .skipped, reason)
+            } else if let finding = rules.httpFinding(http) {
                 chain.fail(.http, http.outcome.failure?.detail ?? http.statusLine ?? "", finding)
             } else {
                 let tunnel = facts.target.connectTarget.flatMap { connect in
