@@ -56,6 +56,12 @@ enum CheckVerdictMessages {
         "fix.check.sumdb-no-verified-mirror": (
             "No configuration change is given: the checksum database's mirror did not answer a signed tree head in this run. Open the path to the database; never GOSUMDB=off or GONOSUMDB for public modules.",
             "未给出配置修改：本次检查中校验和数据库的镜像没有返回签名的树头。请打通到该数据库的网络路径；公共模块切勿设置 GOSUMDB=off 或 GONOSUMDB。"),
+        "fix.check.sumdb-note": (
+            "No configuration change is given: the database's signed answer does not verify with the key in GOSUMDB. Either GOSUMDB holds a wrong key (compare it with the one the database's operators publish) or the answer was altered on the way. Never GOSUMDB=off.",
+            "未给出配置修改：数据库的签名响应无法用 GOSUMDB 中的密钥验证。要么 GOSUMDB 中的密钥有误（与数据库运营方公布的密钥核对），要么响应在途中被篡改。切勿设置 GOSUMDB=off。"),
+        "fix.check.sumdb-known-key": (
+            "GOSUMDB names sum.golang.org with a key that is not its published one: the name alone makes the go command use the right key.",
+            "GOSUMDB 中 sum.golang.org 的密钥并非其公布的密钥：只写名称即可让 go 命令使用正确的密钥。"),
         "fix.check.no-configuration-change": (
             "No configuration change can fix this: the server's answer is wrong. Report it to its operator.",
             "没有配置修改能解决此问题：服务器的响应有误。请向其运营方报告。"),

@@ -1,3 +1,4 @@
+import GoModConfig
 import ModuleFetch
 
 /// A root cause that only the module fetch found: the endpoint answered its probe (its "/" is
@@ -53,8 +54,21 @@ enum CheckModuleCause {
                 : CheckRoleFix.fallbackChanges(endpoint, blocked: blocked, context, found: "fix.check.proxy-fallback")
         case "module.direct.failed":
             return CheckRoleFix.directChanges(endpoint, blocked: blocked, context)
+        case "module.sumdb.failed" where ["note", "tlog", "sumdb-misbehavior"].contains(failure.failureClass):
+            return sumdbNoteChanges(context)
         default:
             return ([], "fix.check.no-configuration-change")
         }
+    }
+
+    /// A checksum-database answer that does not verify: with sum.golang.org under a key that is
+    /// not its published one (copied from a wrong blog post), the known name fixes it; any other
+    /// database's key cannot be checked from here. Never GOSUMDB=off.
+    // cmd/go/internal/modfetch/key.go knownGOSUMDB
+    static func sumdbNoteChanges(_ context: CheckFixContext) -> ([String], String) {
+        guard let env = context.env, let known = SumDBSettingParser.knownKeys["sum.golang.org"] else { return ([], "fix.check.sumdb-note") }
+        let fields = env["GOSUMDB"].split(separator: " ").map(String.init)
+        guard let key = fields.first, key.hasPrefix("sum.golang.org+"), key != known else { return ([], "fix.check.sumdb-note") }
+        return (context.set("GOSUMDB", "sum.golang.org"), "fix.check.sumdb-known-key")
     }
 }
