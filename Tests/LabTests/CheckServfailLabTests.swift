@@ -48,12 +48,12 @@ extension LabSuite {
 
         /// Every module failed at DNS with `text` (the go command's) in its message, in its
         /// fetch record and in any `check.fetch-failed` finding.
-        func expectModuleTexts(_ document: Setup.Document, _ fetch: FetchDocument, text: String, failureClass: String) {
+        func expectModuleTexts(_ document: Setup.Document, _ fetch: FetchDocument, text: String, failureClass: String, layer: String = "dns") {
             let failed = fetch.fetch.modules.filter { $0.failure != nil }
             #expect(failed.count == 2, "\(fetch.fetch.modules.map(\.path))")
             for module in failed {
                 let failure = module.failure
-                #expect(failure?.class == failureClass && failure?.layer == "dns", "\(module.path): \(String(describing: failure))")
+                #expect(failure?.class == failureClass && failure?.layer == layer, "\(module.path): \(String(describing: failure))")
                 // `m@v: Get "<proxy>/m/@v/v….info": dial tcp: lookup …`, as `go mod download` prints it.
                 #expect(failure?.message.hasPrefix("\(module.path)@v1.0.0: Get \"\(Setup.proxyURL)/\(module.path)/@v/") == true,
                         "\(module.path): \(failure?.message ?? "")")
@@ -99,6 +99,29 @@ extension LabSuite {
                 let goText = "lookup \(Setup.proxyName) on \(Self.resolver):53: no such host"
                 expectModuleTexts(document, fetch, text: goText, failureClass: "nxdomain")
                 try await setup.expectGoModDownload(failsWith: "dial tcp: \(goText)")
+            }
+        }
+
+        @Test(LabGate.trait)
+        func proxyNameResolverSilent() async throws {
+            try await Lab.with { lab in
+                let setup = try await Setup.start(lab)
+                try await lab.startBrokenDNSServer(on: setup.router, mode: .drop, address: Self.resolver)
+                try await lab.setResolver(on: setup.chain.client, nameservers: [Self.resolver])
+                let (result, document) = try await setup.check()
+                let fetch = try JSONDecoder().decode(FetchDocument.self, from: Data(result.stdout.utf8))
+                let top = try Setup.top(result, document)
+                #expect(top.finding.id == "endpoint.dns.server-unreachable", "\(document.summary)")
+                // getaddrinfo spends the whole budget on the silent server; the Go-ordered lookup,
+                // started beside it after a second, still names the server and the timeout.
+                let lookup = "lookup \(Setup.proxyName) on \(Self.resolver):53: read udp "
+                // FetchFailure files the class "timeout" under tcp (its layer(ofCode:)).
+                expectModuleTexts(document, fetch, text: lookup + "\(Self.resolver):53: i/o timeout", failureClass: "timeout", layer: "tcp")
+                // Go names its own socket too: `read udp 10.77.1.1:<port>->10.77.1.2:53: i/o timeout`.
+                let go = try await lab.run(in: setup.chain.client, ["go", "mod", "download"], environment: setup.environment,
+                                           workingDirectory: setup.work + "/wd", timeout: .seconds(40))
+                #expect(!go.succeeded && go.stderr.contains("dial tcp: " + lookup + "10.77.1.1:")
+                        && go.stderr.contains("->\(Self.resolver):53: i/o timeout"), "\(go.stderr.prefix(2000))")
             }
         }
     }

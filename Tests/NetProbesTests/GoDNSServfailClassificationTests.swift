@@ -12,7 +12,7 @@ struct GoDNSServfailClassificationTests {
                       flags: [String] = ["qr", "rd", "ra"], additional: [DNSRecordEvidence] = [], edns: Int? = nil,
                       attempt: String = "response") -> DNSQueryEvidence {
         var evidence = DNSQueryEvidence(server: "\(server)#53", name: name, type: type)
-        evidence.attempts = [DNSAttempt(transport: "udp", result: attempt, detail: attempt == "unreachable" ? "connection refused" : nil,
+        evidence.attempts = [DNSAttempt(transport: "udp", result: attempt, detail: attempt == "unreachable" ? "recv: connection refused" : nil,
                                         durationSeconds: 0.001, ignored: [])]
         evidence.rcode = rcode
         evidence.flags = rcode == nil ? [] : flags
@@ -82,6 +82,7 @@ struct GoDNSServfailClassificationTests {
         for (kind, step) in kinds {
             guard case .next(let error) = step else { Issue.record("\(kind): \(step)"); continue }
             #expect(error.kind == kind)
+            if kind == .unreachable { #expect(error.err == "read udp 10.0.0.53:53: read: connection refused") }
         }
     }
 

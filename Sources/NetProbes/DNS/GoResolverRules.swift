@@ -39,7 +39,7 @@ public enum GoResolverRules {
         }
         guard let rcode = reply.rcode else {
             switch reply.noReply {
-            case "unreachable": return .next(error(.unreachable, "read udp \(reply.server): \(reply.detail ?? "connection refused")"))
+            case "unreachable": return .next(error(.unreachable, "read udp \(reply.server): \(goSyscallText(reply.detail))"))
             case "malformed": return .next(error(.malformed, "cannot unmarshal DNS message"))
             case "error": return .next(error(.socket, reply.detail ?? "socket error"))
             // Go names its own socket too (`read udp 10.0.0.2:41234->10.0.0.53:53`); that
@@ -63,6 +63,16 @@ public enum GoResolverRules {
         default:
             return .next(error(.otherRcode, "server misbehaving"))
         }
+    }
+
+    /// Our socket's "recv: connection refused" in Go's syscall words ("read: connection
+    /// refused": the ICMP error surfaces on the read of a connected UDP socket).
+    static func goSyscallText(_ detail: String?) -> String {
+        guard let detail else { return "read: connection refused" }
+        for (ours, go) in [("recv: ", "read: "), ("send: ", "write: ")] where detail.hasPrefix(ours) {
+            return go + detail.dropFirst(ours.count)
+        }
+        return detail
     }
 
     /// tryOneName over the replies in the order Go asked (attempts × servers): the first

@@ -33,24 +33,29 @@ public struct DialResult: Sendable {
 /// The project's one dialer: the platform resolver, then NIO's ClientBootstrap on the shared
 /// event loop group. Used by the TLS probe and the HTTP client, so phases are timed alike.
 public enum HTTPDialer {
-    /// - Parameter resolved: the host's getaddrinfo answer when the caller already has it (an
-    ///   endpoint probe's DNS layer): the name is not looked up again.
+    /// - Parameters:
+    ///   - resolved: the host's getaddrinfo answer when the caller already has it (an
+    ///     endpoint probe's DNS layer): the name is not looked up again (unless it failed,
+    ///     for the go command's text).
     ///   - resolvConfPath: the file the go command's resolver reads, for the failure text.
     public static func dial(host: String, port: Int, resolved: PlatformResolution? = nil, resolvConfPath: String = "/etc/resolv.conf",
                             deadline: ProbeDeadline) async -> DialResult {
         let resolution: PlatformResolution
+        var goLookup: GoResolverRules.LookupOutcome?
         if let resolved {
             resolution = resolved
+            if resolved.addresses.isEmpty, ResolvedAddress(literal: host) == nil {
+                // The caller's lookup failed: only now is the name asked again, for the go command's text.
+                goLookup = await GoResolverLookup(resolvConfPath: resolvConfPath).run(host, deadline: deadline).outcome
+            }
         } else {
-            resolution = await PlatformAddressResolver.resolve(host, deadline: deadline)
+            let resolved = await DialNameResolution.resolve(host, resolvConfPath: resolvConfPath, deadline: deadline)
+            resolution = resolved.resolution
+            goLookup = resolved.goLookup
         }
         var result = DialResult(resolution: resolution, attempts: [], channel: nil,
-                                dnsSeconds: resolution.durationSeconds, connectSeconds: nil)
-        if resolution.addresses.isEmpty, ResolvedAddress(literal: host) == nil {
-            // Failure path only: a name that resolved is never looked up a second time.
-            result.goLookup = await GoResolverLookup(resolvConfPath: resolvConfPath).run(host, deadline: deadline).outcome
-            return result
-        }
+                                dnsSeconds: resolution.durationSeconds, connectSeconds: nil, goLookup: goLookup)
+        guard !resolution.addresses.isEmpty else { return result }
         _ = DialerWarmUp.done
         let outcome = await DialRace.run(resolution.addresses, deadline: deadline) { address, limit in
             await connect(address, port: port, deadline: limit)
