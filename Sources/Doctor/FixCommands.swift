@@ -8,10 +8,10 @@ public enum FixCommands {
     public static func set(_ name: String, to value: String, in env: ResolvedGoEnv) -> [String] {
         var commands: [String] = []
         if env.variable(name)?.source == .environment {
-            commands.append(env.hostOS == .windows ? "set \(name)=\(value)" : "export \(name)=\(shellQuoted(value))")
+            commands.append(env.hostOS == .windows ? "set \(name)=\(value)" : environmentLine(name, value))
         }
         if env.envFile.disabled {
-            if commands.isEmpty { commands.append("export \(name)=\(shellQuoted(value))") }
+            if commands.isEmpty { commands.append(environmentLine(name, value)) }
         } else {
             commands.append(goEnvLine(name, value))
         }
@@ -21,6 +21,11 @@ public enum FixCommands {
     /// `go env -w NAME='value'` (shell-quoted), or `go env -u NAME` for nil.
     public static func goEnvLine(_ name: String, _ value: String?) -> String {
         value.map { "go env -w \(name)=\(shellQuoted($0))" } ?? "go env -u \(name)"
+    }
+
+    /// The POSIX shell line that gives the environment variable `name` this value (nil: unset).
+    public static func environmentLine(_ name: String, _ value: String?) -> String {
+        value.map { "export \(name)=\(shellQuoted($0))" } ?? "unset \(name)"
     }
 
     /// Commands that return `name` to the go command's default.

@@ -95,7 +95,7 @@ public struct FixPlan: Sendable, Equatable {
                 if plan.changes[index].newValue == item.value {
                     if !plan.changes[index].findings.contains(item.finding) { plan.changes[index].findings.append(item.finding) }
                 } else {
-                    plan.skipped.append(Skipped(finding: item.finding, command: item.value.map { "go env -w \(item.name)=\($0)" } ?? "go env -u \(item.name)",
+                    plan.skipped.append(Skipped(finding: item.finding, command: FixCommands.goEnvLine(item.name, item.value),
                                                 reason: "conflict"))
                 }
                 continue
@@ -146,12 +146,5 @@ public struct FixPlan: Sendable, Equatable {
             }
         }
         return flushElement() ? output : nil
-    }
-}
-
-extension FixCommands {
-    /// The POSIX shell line that gives the environment variable `name` this value (nil: unset).
-    static func environmentLine(_ name: String, _ value: String?) -> String {
-        value.map { "export \(name)=\(shellQuoted($0))" } ?? "unset \(name)"
     }
 }

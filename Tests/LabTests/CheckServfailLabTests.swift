@@ -115,8 +115,8 @@ extension LabSuite {
                 // getaddrinfo spends the whole budget on the silent server; the Go-ordered lookup,
                 // started beside it after a second, still names the server and the timeout.
                 let lookup = "lookup \(Setup.proxyName) on \(Self.resolver):53: read udp "
-                // FetchFailure files the class "timeout" under tcp (its layer(ofCode:)).
-                expectModuleTexts(document, fetch, text: lookup + "\(Self.resolver):53: i/o timeout", failureClass: "timeout", layer: "tcp")
+                // A lookup that timed out is a DNS failure: the module lines agree with the endpoint's layer.
+                expectModuleTexts(document, fetch, text: lookup + "\(Self.resolver):53: i/o timeout", failureClass: "dns-timeout", layer: "dns")
                 // Go names its own socket too: `read udp 10.77.1.1:<port>->10.77.1.2:53: i/o timeout`.
                 let go = try await lab.run(in: setup.chain.client, ["go", "mod", "download"], environment: setup.environment,
                                            workingDirectory: setup.work + "/wd", timeout: .seconds(40))

@@ -17,11 +17,16 @@ enum CheckRoleFix {
     /// DNS findings about this machine's resolver (it fails where others answer, lies, or is
     /// silent): every other host would be looked up through it too, so no role fix helps.
     static let localDNSFindings: Set<String> = ["endpoint.dns.system-nxdomain", "endpoint.dns.poisoned",
-                                                "endpoint.dns.server-unreachable", "endpoint.dns.timeout"]
+                                                "endpoint.dns.server-unreachable", "endpoint.dns.timeout", "endpoint.dns.servfail"]
 
     /// `finding` with the fix its endpoint's roles call for (unchanged when none applies).
     static func applied(to finding: Finding, endpoint: CheckEndpoint, blocked: [String], context: CheckFixContext) -> Finding {
-        if localDNSFindings.contains(finding.id) { return finding }
+        if localDNSFindings.contains(finding.id) {
+            // The resolver's own fix stays (resolv.conf, /etc/hosts): no go variable can change it.
+            var copy = finding
+            copy.fix = finding.fix.map { Fix(commands: $0.commands, explanationKey: $0.explanationKey, changes: []) }
+            return copy
+        }
         let diagnostics = finding.fix?.commands ?? []
         let changes: [String]
         let key: String

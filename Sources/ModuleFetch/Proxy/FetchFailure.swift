@@ -56,7 +56,7 @@ public struct FetchFailure: Error, Sendable, Equatable, Codable, CustomStringCon
 
     static func layer(ofCode code: String) -> Layer {
         switch code {
-        case "nxdomain", "dns", "servfail", "refused-dns", "dns-rcode", "bad-name": return .dns
+        case "nxdomain", "dns", "servfail", "refused-dns", "dns-rcode", "bad-name", "dns-timeout": return .dns
         case "refused", "unreachable", "timeout": return .tcp
         case "not-tls", "handshake-timeout", "tls-alert", "handshake", "expired", "not-yet-valid", "hostname-mismatch",
              "self-signed", "unknown-authority", "bad-certificate", "no-certificate":

@@ -40,8 +40,17 @@ public struct FileWalk: Sendable, Equatable, Codable {
 
     /// The URL of the request behind the reported (ranked) failure: the attempt whose failure
     /// it is — its proxy request, else its direct-mode VCS or discovery request.
+    /// When the reported error belongs to an entry that sent nothing (`off` after proxies that
+    /// all said "not found": proxy.go ranks errProxyOff like a 404), the last request that was
+    /// answered "not found" decided it: that proxy is where the module is missing.
     public var failedURL: String? {
         guard let failure, let attempt = attempts.first(where: { $0.failure == failure }) else { return nil }
+        if let url = Self.url(of: attempt) { return url }
+        return attempts.last { $0.failure?.isNotFound == true && Self.url(of: $0) != nil }.flatMap(Self.url(of:))
+    }
+
+    /// The URL an attempt asked, nil for an entry that sent nothing.
+    static func url(of attempt: StepAttempt) -> String? {
         if let request = attempt.fallbackRequest ?? attempt.request { return request.url }
         guard let direct = attempt.direct else { return nil }
         return (direct.vcsRequest ?? direct.discovery.last)?.url

@@ -94,8 +94,10 @@ public enum HTTPDialer {
     public static func failure(of dial: DialResult, host: String) -> FailureClass {
         if dial.resolution.addresses.isEmpty {
             // net.Dialer's OpError around the resolver's DNSError (net/dial.go, net/net.go).
-            if let error = dial.goLookup?.error { return FailureClass(error.code, "dial tcp: \(error)") }
-            let code = dial.resolution.errorClass == "nxdomain" ? "nxdomain" : (dial.resolution.errorClass == "timeout" ? "timeout" : "dns")
+            // A lookup that timed out is a DNS failure ("dns-timeout"), not a connect timeout: the
+            // layer the failure is reported at must be the one that failed.
+            if let error = dial.goLookup?.error { return FailureClass(error.kind == .timeout ? "dns-timeout" : error.code, "dial tcp: \(error)") }
+            let code = dial.resolution.errorClass == "nxdomain" ? "nxdomain" : (dial.resolution.errorClass == "timeout" ? "dns-timeout" : "dns")
             return FailureClass(code, "dial tcp: lookup \(host): \(dial.resolution.error ?? "no addresses")")
         }
         guard let last = dial.attempts.last else { return FailureClass("timeout", "dial tcp \(host): no attempt before the deadline") }
