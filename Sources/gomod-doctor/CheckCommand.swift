@@ -156,6 +156,9 @@ enum CheckJSON {
         // Added with --only / --from-error (docs/json-check.md): which checks ran, what the error named.
         var selection: CheckJSONSelection
         var fromError: CheckJSONFromError?
+        // Added with issue 11: each failing module's endpoint, and the replacements verified.
+        var moduleEndpoints: [String: String]
+        var verifiedProxies: [VerifiedProxy]
     }
 
     struct Fallback: Encodable {
@@ -179,7 +182,8 @@ enum CheckJSON {
         let document = Document(status: statusName(diagnosis.status), exitCode: diagnosis.status.rawValue,
                                 durationSeconds: result.durationSeconds, rootCauses: diagnosis.rootCauses, findings: diagnosis.findings,
                                 checks: diagnosis.checks, endpoints: result.endpoints, fetch: result.fetch, config: result.config,
-                                selection: CheckJSONSelection(result), fromError: fromError.map { CheckJSONFromError(report: $0, focus: result.focus) })
+                                selection: CheckJSONSelection(result), fromError: fromError.map { CheckJSONFromError(report: $0, focus: result.focus) },
+                                moduleEndpoints: diagnosis.moduleEndpoints, verifiedProxies: result.verifiedProxies)
         do {
             return try CommandFormatting.json(document)
         } catch {
