@@ -262,13 +262,14 @@ extension LabSuite {
             case error.contains("GOVCS disallows"): (layer, failureClass) = ("config", "govcs")
             case error.contains("terminal prompts disabled"), error.contains("Authentication failed"): (layer, failureClass) = ("vcs", "auth")
             case error.contains("no go-import meta tags"): (layer, failureClass) = ("vcs", "no-go-import")
-            case error.contains("checksum mismatch"): (layer, failureClass) = ("sumdb", "checksum-mismatch")
+            // The bytes differ from what the database vouches for: an integrity failure, not the database's.
+            case error.contains("checksum mismatch"): (layer, failureClass) = ("integrity", "checksum-mismatch")
             case error.contains("verifiable signatures"), error.contains("invalid signature"), error.contains("unknown key"):
                 (layer, failureClass) = ("sumdb", "note")
             case error.contains("invalid response from proxy"): (layer, failureClass) = ("module-protocol", "invalid-response")
             default: (layer, failureClass) = ("unknown", error)
             }
-            if error.contains("verifying") { layer = "sumdb" }
+            if error.contains("verifying"), layer != "integrity" { layer = "sumdb" }
             // A status from the go-get page is the origin's answer, not a proxy's.
             if error.contains("unrecognized import path"), layer == "http" { layer = "vcs" }
             return Verdict(ok: false, layer: layer, failureClass: failureClass)
