@@ -28,9 +28,10 @@ extension FixPlan {
 
     /// This plan (the configuration findings' changes) followed by the go-variable commands of
     /// the network check's root causes, in the check's order (most blocked modules first).
-    /// Only `go env -w`/`go env -u` are taken, each on its own: a check fix is an action
-    /// followed by diagnostics and alternatives (trace, dig, ~/.netrc, ssh), which are listed
-    /// as skipped `check-manual` (shell-environment lines as `not-goenv`), never applied.
+    /// Only `go env -w`/`go env -u` and `export GO…=` (how check sets an exported go variable)
+    /// are taken, each on its own: a check fix is an action followed by diagnostics and
+    /// alternatives (trace, dig, ~/.netrc, ssh), which are listed as skipped `check-manual`
+    /// (other shell-environment lines as `not-goenv`), never applied.
     /// Root causes that are configuration findings are already in the plan. A variable the plan
     /// already changes to another value keeps the first value (the later one is a `conflict`);
     /// shadowing by the environment is reported as `make` does; when the file already holds the
@@ -60,9 +61,15 @@ extension FixPlan {
                     wanted = (name, real)
                 case .unset(let name):
                     wanted = (name, nil)
-                case .environment:
-                    plan.appendSkipped(Skipped(finding: cause.finding.id, command: command, reason: "not-goenv", origin: origin))
-                    continue
+                case .environment(let name, let command):
+                    // `export GOPROXY=…` is how check sets a go variable that is exported (FixCommands.set):
+                    // the same value is wanted here, and shadowing is reported as `make` does.
+                    guard name.hasPrefix("GO"), let value = FixPlanOperation.exportedValue(command),
+                          let real = Self.recoverSecret(value, from: env[name], file.entry(for: name)?.value) else {
+                        plan.appendSkipped(Skipped(finding: cause.finding.id, command: command, reason: "not-goenv", origin: origin))
+                        continue
+                    }
+                    wanted = (name, real)
                 case .other:
                     // `unset HTTPS_PROXY https_proxy` names two variables: still a shell-environment line.
                     let shell = command.hasPrefix("unset ") || command.hasPrefix("export ")

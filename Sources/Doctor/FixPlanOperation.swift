@@ -24,6 +24,14 @@ public enum FixPlanOperation: Sendable, Equatable, Codable {
         return .other(command: command)
     }
 
+    /// The value an `export NAME=value` line (as FixCommands.environmentLine writes it) gives;
+    /// nil for any other line.
+    static func exportedValue(_ command: String) -> String? {
+        guard command.hasPrefix("export "), let assignment = unquote(String(command.dropFirst("export ".count))),
+              let equals = assignment.firstIndex(of: "=") else { return nil }
+        return String(assignment[assignment.index(after: equals)...])
+    }
+
     static func isVariableName(_ text: Substring) -> Bool {
         !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber || $0 == "_") }
     }

@@ -135,6 +135,22 @@ struct FixPlanCheckTests {
         #expect(plan.updated == plan.original)
     }
 
+    /// check sets an exported go variable with `export` (FixCommands.set): with GOENV=off that is
+    /// its only line, and fix --check still takes it; beside `go env -w` it is one change, not two.
+    @Test func exportLinesOfGoVariablesAreTaken() throws {
+        let off = adding([cause("endpoint.tcp.timeout", ["export GOPROXY=https://goproxy.cn,direct"])],
+                         to: base("", environment: ["GOENV": "off", "GOPROXY": "https://proxy.corp.example,direct"]))
+        #expect(off.environmentCommands == ["export GOPROXY=https://goproxy.cn,direct"])
+        let exported = adding([cause("endpoint.tcp.timeout", ["export GOPROXY='https://a.example|direct'", "go env -w GOPROXY='https://a.example|direct'",
+                                                              "unset HTTPS_PROXY https_proxy"])],
+                              to: base(Self.proxyFile, environment: ["GOPROXY": "https://proxy.corp.example,direct"]))
+        let change = try #require(exported.changes.first)
+        #expect(exported.changes.count == 1 && change.newValue == "https://a.example|direct")
+        // The environment shadows the file: the shell line is what takes effect.
+        #expect(change.shadowedBy != nil && change.instead == ["export GOPROXY='https://a.example|direct'"])
+        #expect(exported.skipped.map(\.reason) == ["not-goenv"])
+    }
+
     /// Nothing to do when the file already holds the value, or no root cause has a go env fix.
     @Test func nothingWhenAlreadySetOrNoGoEnvFix() {
         let base = base(Self.proxyFile)
