@@ -57,6 +57,16 @@ public enum VerifyFindings {
                 arguments: ["mirror": file.mirror, "module": "\(file.path)@\(file.version)", "file": file.file,
                             "hash": file.hash ?? "", "expected": file.goSumHash ?? file.databaseHash ?? ""]))
         }
+        // Fail closed: a mirror file that could not be downloaded whole, broke the zip rules or
+        // could not be hashed was not verified — a failure, never "no problem". Not-found is the
+        // go command's "try the next entry" and stays out.
+        for file in report.mirrors ?? [] where file.status == .failed {
+            findings.append(Finding(
+                id: "verify.mirror.unverifiable", layer: .integrity, severity: .failure, target: file.mirror,
+                arguments: ["mirror": file.mirror, "module": "\(file.path)@\(file.version)", "file": file.file,
+                            "detail": file.detail ?? ""],
+                evidence: [file.detail ?? ""].filter { !$0.isEmpty }))
+        }
         for module in report.cache ?? [] where module.status == .modified || module.status == .failed {
             findings.append(Finding(
                 id: "verify.cache.modified", layer: .integrity, severity: .failure, target: "\(module.path)@\(module.version)",

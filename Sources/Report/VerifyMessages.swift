@@ -17,6 +17,8 @@ enum VerifyMessages {
                               "通过 {proxy} 看到的校验和数据库（树大小 {proxySize}）与 {direct}（大小 {directSize}）分叉"),
         "verify.mirror.differs": ("mirror {mirror} serves a different {file} for {module}: {hash}, expected {expected}",
                                   "镜像 {mirror} 提供的 {module} 的 {file} 不同：{hash}，应为 {expected}"),
+        "verify.mirror.unverifiable": ("mirror {mirror}: the {file} of {module} could not be verified ({detail}); it is not trusted",
+                                       "镜像 {mirror}：{module} 的 {file} 无法校验（{detail}），不予信任"),
         "verify.cache.modified": ("module cache copy of {module} was modified: {files}", "模块缓存中的 {module} 已被修改：{files}"),
         "fix.verify.gosum-differs": ("go.sum was edited or written from a different download: remove the line, download again, and compare",
                                      "go.sum 被编辑过或来自不同的下载：删除该行，重新下载并比较"),

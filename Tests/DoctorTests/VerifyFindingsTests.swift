@@ -21,14 +21,22 @@ struct VerifyFindingsTests {
         mirrors: [MirrorFileCheck(mirror: "https://mirror.example", path: "b.example/m", version: "v1.0.0", file: "zip",
                                   hash: "h1:EVIL=", goSumHash: "h1:GOOD=", databaseHash: "h1:GOOD=", status: .differs),
                   MirrorFileCheck(mirror: "https://proxy.golang.org", path: "b.example/m", version: "v1.0.0", file: "zip",
-                                  hash: "h1:GOOD=", goSumHash: "h1:GOOD=", status: .matches)],
+                                  hash: "h1:GOOD=", goSumHash: "h1:GOOD=", status: .matches),
+                  // Issue 13, item 1: a file that could not be verified is a failure, never "no problem".
+                  MirrorFileCheck(mirror: "https://bomb.example", path: "b.example/m", version: "v1.0.0", file: "zip",
+                                  goSumHash: "h1:GOOD=", status: .failed,
+                                  detail: "total uncompressed size of module contents too large (max size is 524288000 bytes)"),
+                  MirrorFileCheck(mirror: "https://gone.example", path: "b.example/m", version: "v1.0.0", file: "zip",
+                                  goSumHash: "h1:GOOD=", status: .notFound)],
         treeViews: [TreeViewCheck(proxy: "https://mirror.example", directURL: "https://sum.golang.org", directSize: 10,
                                   proxySize: 10, status: .misbehavior, proof: "SECURITY ERROR\n…")])
 
     @Test func everyProblemIsAFindingWithBothLanguages() {
         let findings = VerifyFindings.evaluate(Self.report)
         #expect(findings.map(\.id) == ["verify.gosum.differs", "verify.gosum.not-in-database", "verify.gosum.missing",
-                                       "verify.sumdb.fork", "verify.mirror.differs"])
+                                       "verify.sumdb.fork", "verify.mirror.differs", "verify.mirror.unverifiable"])
+        #expect(findings.first { $0.id == "verify.mirror.unverifiable" }?.severity == .failure)
+        #expect(findings.first { $0.id == "verify.mirror.unverifiable" }?.target == "https://bomb.example")
         #expect(findings.first { $0.id == "verify.mirror.differs" }?.target == "https://mirror.example")
         for finding in findings {
             for language in [Language.en, .zh] {

@@ -69,4 +69,27 @@ struct DownloadVerificationTests {
         #expect(outcome.status == .fails && outcome.failedAt == "zip")
         #expect(outcome.failure?.layer == .moduleProtocol && outcome.failure?.failureClass == "bad-zip")
     }
+
+    /// Issue 13, item 1: a zip whose entries declare 2 GiB (a zip bomb's directory) is refused
+    /// by the go command's size rule before anything is inflated — even when nothing would be
+    /// compared (no go.sum line, no database), it is never "served".
+    @Test func aZipDeclaringTooMuchIsRefusedNotServed() async throws {
+        let url = try ZipFixture.write([ZipFixture.File(name: "x.io/m@v1.0.0/go.mod", content: Array(Self.goMod.utf8)),
+                                        ZipFixture.File(name: "x.io/m@v1.0.0/big.txt", content: Array("small".utf8))])
+        defer { try? FileManager.default.removeItem(at: url) }
+        try ZipFixture.patchUncompressedSize(url, to: 0x8000_0000)
+        let outcome = await fetch(zip: Array(try Data(contentsOf: url)), goSumZip: [], goSumMod: [])
+        #expect(outcome.status == .fails && outcome.failedAt == "zip")
+        #expect(outcome.failure?.failureClass == "too-large", "\(outcome.failure?.message ?? "")")
+    }
+
+    /// A traversal name breaks the zip rules (golang.org/x/mod/zip checkZip): refused, not served.
+    @Test func aTraversalNameIsRefusedNotServed() async throws {
+        let url = try ZipFixture.write([ZipFixture.File(name: "x.io/m@v1.0.0/go.mod", content: Array(Self.goMod.utf8)),
+                                        ZipFixture.File(name: "x.io/m@v1.0.0/../../etc/passwd", content: Array("x".utf8))])
+        defer { try? FileManager.default.removeItem(at: url) }
+        let outcome = await fetch(zip: Array(try Data(contentsOf: url)), goSumZip: [], goSumMod: [])
+        #expect(outcome.status == .fails && outcome.failure?.layer == .moduleProtocol && outcome.failure?.failureClass == "bad-zip",
+                "\(outcome.failure?.message ?? "")")
+    }
 }

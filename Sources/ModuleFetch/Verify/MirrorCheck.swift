@@ -84,6 +84,11 @@ public struct MirrorCheck: Sendable {
             return result
         }
         let expected = [item.goSumHash, item.databaseHash].compactMap { $0 }
+        guard !expected.isEmpty else {
+            // Nothing vouches for these bytes: not verified is not "matches".
+            result.detail = "no hash to compare with: neither go.sum nor the checksum database holds one"
+            return result
+        }
         result.status = expected.allSatisfy { $0 == result.hash } ? .matches : .differs
         return result
     }
