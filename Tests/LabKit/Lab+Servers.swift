@@ -41,22 +41,10 @@ extension Lab {
     }
 
     /// Starts tinyproxy (an HTTP CONNECT proxy for HTTPS_PROXY scenarios) on `port` of `host`,
-    /// allowing every client and every CONNECT port.
+    /// allowing every client and every CONNECT port (Lab+ConnectPolicy.swift restricts them).
     @discardableResult
     public func startConnectProxy(on host: LabHost, port: Int = 3128) async throws -> LabProcess {
-        let config = scratchPath("tinyproxy.conf")
-        try write(
-            """
-            Port \(port)
-            Timeout 60
-            MaxClients 50
-            LogLevel Info
-            Allow 0.0.0.0/0
-            Allow ::/0
-            PidFile "\(scratchPath("tinyproxy.pid"))"
-
-            """, to: config)
-        return try await spawn("tinyproxy", in: host, ["tinyproxy", "-d", "-c", config], ready: .tcpPort(port))
+        try await startConnectProxy(on: host, port: port, connectPorts: [])
     }
 
     private func setRules(_ rules: [ProxyRule], at path: String) throws {
