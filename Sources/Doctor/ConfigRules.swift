@@ -6,7 +6,7 @@ import GoModConfig
 public enum ConfigRules {
     public static func evaluate(_ context: ConfigContext) -> [Finding] {
         let rules: [(ConfigContext) -> [Finding]] = [
-            projectFiles, goproxyInvalid, goproxyOff, goproxyHTTP, goproxyNoDirect,
+            projectFiles, unreadFiles, goproxyInvalid, goproxyOff, goproxyHTTP, goproxyNoDirect,
             privateModulesRouting, unusedPrivatePatterns, malformedPrivatePatterns,
             gosumdb, gonosumdbBroad, goinsecureBroad,
             go111module, goflags, govcs, toolchain,

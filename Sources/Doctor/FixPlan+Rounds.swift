@@ -12,7 +12,7 @@ extension FixPlan {
         let first = ConfigDiagnosis.run(environment: environment, directory: directory, hostOS: hostOS,
                                         fileSystem: fileSystem, installation: installation)
         let path = first.env.envFile.path
-        let original = path.flatMap { fileSystem.contents(of: $0) }.map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let original = path.flatMap { fileSystem.contents(of: $0, limit: ConfigFileLimits.goEnv) }.map { String(decoding: $0, as: UTF8.self) } ?? ""
         var plan = make(first, fileText: original)
         guard plan.refusal == nil, let path else { return plan }
         for _ in 1..<max(rounds, 1) {
@@ -54,7 +54,11 @@ struct FixPlanOverlayFileSystem: FileSystemReading {
     var path: String
     var text: String
 
-    func contents(of path: String) -> Data? { path == self.path ? Data(text.utf8) : base.contents(of: path) }
+    func read(_ path: String, limit: Int) -> FileReadOutcome {
+        guard path == self.path else { return base.read(path, limit: limit) }
+        let data = Data(text.utf8)
+        return data.count > limit ? .tooLarge(size: Int64(data.count), limit: limit) : .contents(data)
+    }
     func fileExists(_ path: String) -> Bool { path == self.path || base.fileExists(path) }
     func isDirectory(_ path: String) -> Bool { path == self.path ? false : base.isDirectory(path) }
     func resolvingSymlinks(_ path: String) -> String { base.resolvingSymlinks(path) }

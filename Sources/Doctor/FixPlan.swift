@@ -58,6 +58,8 @@ public struct FixPlan: Sendable, Equatable {
         let env = diagnosis.env
         var plan = FixPlan(refusal: nil, path: env.envFile.path, changes: [], skipped: [], original: fileText, updated: fileText)
         if env.envFile.disabled { plan.refusal = "goenv-off" } else if env.envFile.path == nil { plan.refusal = "no-path" }
+        // Rewriting a file we could not read would drop whatever it holds.
+        else if env.envFile.readProblem != nil { plan.refusal = "goenv-unreadable" }
         let file = GoEnvFile.parse(Data(fileText.utf8), path: env.envFile.path ?? "")
         var environmentCommands: [String: [String]] = [:]
         var wanted: [(name: String, value: String?, finding: String)] = []

@@ -26,7 +26,7 @@ public struct GoEnvResolver: Sendable {
     public func resolve() -> ResolvedGoEnv {
         let version = installation?.version
         let modern = version.map { $0.atLeast(1, 21) } ?? true
-        let envFile = locateEnvFile()
+        var envFile = locateEnvFile()
         let userFile = envFile.file
         // Go 1.21+ reads $GOROOT/go.env after the user file and never overrides it.
         var rootFile: GoEnvFile?
@@ -34,7 +34,9 @@ public struct GoEnvResolver: Sendable {
         let goroot = gorootValue.value.isEmpty ? (installation?.root ?? "") : GoPathClean.clean(gorootValue.value)
         if modern, !goroot.isEmpty {
             let path = hostOS.join(goroot, "go.env")
-            rootFile = fileSystem.contents(of: path).map { GoEnvFile.parse($0, path: path) }
+            let outcome = fileSystem.read(path, limit: ConfigFileLimits.goEnv)
+            if case .contents(let data) = outcome { rootFile = GoEnvFile.parse(data, path: path) }
+            envFile.gorootReadProblem = ConfigFileProblem(path: path, role: .gorootGoEnv, outcome: outcome)
         }
 
         var variables: [ResolvedVariable] = []
@@ -114,7 +116,7 @@ public struct GoEnvResolver: Sendable {
 
     /// cfg.EnvFile + os.UserConfigDir.
     func locateEnvFile() -> GoEnvFileStatus {
-        var status = GoEnvFileStatus(path: nil, disabled: false, problem: nil, exists: false, file: nil)
+        var status = GoEnvFileStatus(path: nil, disabled: false, problem: nil, exists: false, file: nil, readProblem: nil)
         if let explicit = environment["GOENV"], !explicit.isEmpty {
             if explicit == "off" {
                 status.disabled = true
@@ -127,9 +129,14 @@ public struct GoEnvResolver: Sendable {
             case .failure(let problem): status.problem = problem.message
             }
         }
-        if let path = status.path, let data = fileSystem.contents(of: path) {
+        guard let path = status.path else { return status }
+        let outcome = fileSystem.read(path, limit: ConfigFileLimits.goEnv)
+        if case .contents(let data) = outcome {
             status.exists = true
             status.file = GoEnvFile.parse(data, path: path)
+        } else if let problem = ConfigFileProblem(path: path, role: .goEnv, outcome: outcome) {
+            status.exists = true
+            status.readProblem = problem
         }
         return status
     }

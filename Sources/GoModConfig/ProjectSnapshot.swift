@@ -11,6 +11,9 @@ public struct ProjectSnapshot: Sendable, Equatable, Codable {
     public var goSum: GoSumFile?
     public var goSumError: ConfigInputError?
     public var hasVendorDirectory: Bool
+    /// go.mod or go.sum files that exist but were not read (too large, unreadable): their
+    /// contents are unknown, so nothing may be concluded from their absence.
+    public var fileProblems: [ConfigFileProblem] = []
 
     public init(directory: String, goModPath: String? = nil, goMod: GoModFile? = nil, goModError: ConfigInputError? = nil,
                 goSum: GoSumFile? = nil, goSumError: ConfigInputError? = nil, hasVendorDirectory: Bool = false) {
@@ -29,8 +32,18 @@ public struct ProjectSnapshot: Sendable, Equatable, Codable {
         var dir = GoPathClean.clean(directory)
         while true {
             let candidate = dir == "/" ? "/go.mod" : dir + "/go.mod"
-            if let data = fileSystem.contents(of: candidate) {
+            let outcome = fileSystem.read(candidate, limit: ConfigFileLimits.goMod)
+            if case .contents(let data) = outcome {
                 return load(moduleRoot: dir, goModPath: candidate, goModData: data, fileSystem: fileSystem)
+            }
+            if let problem = ConfigFileProblem(path: candidate, role: .goMod, outcome: outcome) {
+                // The go command would use this go.mod (modload findModuleRoot): it is the main
+                // module's, even though we could not read it.
+                var snapshot = ProjectSnapshot(directory: dir, goModPath: candidate)
+                snapshot.fileProblems.append(problem)
+                snapshot.readGoSum(fileSystem: fileSystem)
+                snapshot.hasVendorDirectory = fileSystem.isDirectory(String(candidate.dropLast("go.mod".count)) + "vendor")
+                return snapshot
             }
             let parent = GoInstallation.parentDirectory(dir)
             if parent == dir || parent == "." { break }
@@ -46,15 +59,29 @@ public struct ProjectSnapshot: Sendable, Equatable, Codable {
         } catch {
             snapshot.goModError = error
         }
-        let sumPath = String(goModPath.dropLast("go.mod".count)) + "go.sum"
-        if let data = fileSystem.contents(of: sumPath) {
-            do {
-                snapshot.goSum = try GoSumFile.parse(String(decoding: data, as: UTF8.self), fileName: sumPath)
-            } catch {
-                snapshot.goSumError = error
-            }
-        }
+        snapshot.readGoSum(fileSystem: fileSystem)
         snapshot.hasVendorDirectory = fileSystem.isDirectory(String(goModPath.dropLast("go.mod".count)) + "vendor")
         return snapshot
+    }
+
+    /// go.sum beside go.mod: parsed, absent, or recorded in `fileProblems` when not read.
+    mutating func readGoSum(fileSystem: any FileSystemReading) {
+        guard let goModPath else { return }
+        let sumPath = String(goModPath.dropLast("go.mod".count)) + "go.sum"
+        let outcome = fileSystem.read(sumPath, limit: ConfigFileLimits.goSum)
+        if case .contents(let data) = outcome {
+            do {
+                goSum = try GoSumFile.parse(String(decoding: data, as: UTF8.self), fileName: sumPath)
+            } catch {
+                goSumError = error
+            }
+        } else if let problem = ConfigFileProblem(path: sumPath, role: .goSum, outcome: outcome) {
+            fileProblems.append(problem)
+        }
+    }
+
+    /// The problem that kept `role`'s file from being read, if any.
+    public func fileProblem(_ role: ConfigFileRole) -> ConfigFileProblem? {
+        fileProblems.first { $0.role == role }
     }
 }

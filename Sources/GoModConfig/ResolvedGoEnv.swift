@@ -8,6 +8,11 @@ public struct GoEnvFileStatus: Sendable, Equatable, Codable {
     public var problem: String?
     public var exists: Bool
     public var file: GoEnvFile?
+    /// The file exists but was not read (too large, unreadable): `exists` is true, `file` nil,
+    /// and the go command may see settings that this resolution does not.
+    public var readProblem: ConfigFileProblem?
+    /// The same for `$GOROOT/go.env`.
+    public var gorootReadProblem: ConfigFileProblem?
 }
 
 /// The go command's effective module configuration on one machine, each value with its

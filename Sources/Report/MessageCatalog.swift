@@ -46,4 +46,5 @@ public struct MessageCatalog: Sendable {
         .merging(FixCheckMessages.entries) { first, _ in first }
         .merging(CheckVerdictMessages.entries) { first, _ in first }
         .merging(HTTPStallMessages.entries) { first, _ in first }
+        .merging(ConfigFileMessages.entries) { first, _ in first }
 }

@@ -20,7 +20,7 @@ public struct VerifyRun: Sendable {
 
     public func run(env: ResolvedGoEnv, project: ProjectSnapshot, routes: RouteTable) async -> VerifyReport {
         var report = VerifyReport(goSumPath: project.goModPath.map { String($0.dropLast("go.mod".count)) + "go.sum" },
-                                  goSumError: project.goSumError?.description)
+                                  goSumError: project.goSumError?.description ?? project.fileProblem(.goSum).map(Self.unread))
         let goSum = project.goSum ?? GoSumFile(lines: [])
         let getter = ModuleHTTPGetter(environment: environment)
         var client: SumDBClient?
@@ -52,7 +52,10 @@ public struct VerifyRun: Sendable {
         report.lines = await GoSumAudit.run(
             lines: goSum.lines, skip: { GoSumAudit.skipReason(path: $0, gosumdbOff: off, gonosumdb: gonosumdb) },
             client: client, unavailable: report.databaseError ?? "no checksum database", concurrency: concurrency)
-        report.missing = GoSumAudit.missing(routes: routes.modules, goSum: goSum)
+        // A go.sum we did not read has unknown lines: nothing is "missing" from it.
+        if project.fileProblem(.goSum) == nil {
+            report.missing = GoSumAudit.missing(routes: routes.modules, goSum: goSum)
+        }
         if let ops {
             let urls = await ops.requests
             report.databaseRequests = urls.count
@@ -89,6 +92,16 @@ public struct VerifyRun: Sendable {
         checks.filter { !PrefixPatterns.match(env["GONOPROXY"], $0.path) }.map {
             MirrorCheck.Item(path: $0.path, version: $0.version, isGoMod: $0.isGoMod, goSumHash: $0.goSumHash,
                              databaseHash: $0.databaseHash)
+        }
+    }
+
+    /// `go.sum: 68157440 bytes, over the limit of 67108864 bytes; not read` for a go.sum that exists but was not read.
+    static func unread(_ problem: ConfigFileProblem) -> String {
+        switch problem.reason {
+        case .tooLarge:
+            return "\(problem.path): \(problem.size.map(String.init) ?? "?") bytes, over the limit of \(problem.limit.map(String.init) ?? "?") bytes; not read"
+        case .unreadable:
+            return "\(problem.path): cannot read: \(problem.detail ?? "")"
         }
     }
 }
