@@ -38,6 +38,9 @@ enum CheckVerdictMessages {
         "fix.check.no-verified-proxy": (
             "No configuration change is given: no other proxy served these modules in this run (the well-known mirrors were tried). Fix the path to this proxy, or name a mirror you can reach and run the check again.",
             "未给出配置修改：本次检查中没有其他代理能提供这些模块（已尝试常见镜像）。请修复到该代理的网络路径，或指定可访问的镜像后重新检查。"),
+        "fix.check.no-verified-proxy-server": (
+            "No configuration change is given: no other proxy served these modules in this run (the well-known mirrors were tried). The proxy itself fails these requests: show the evidence to its operator, or name a mirror you can reach and run the check again.",
+            "未给出配置修改：本次检查中没有其他代理能提供这些模块（已尝试常见镜像）。是该代理自身处理这些请求失败：请把证据提供给其运营方，或指定可访问的镜像后重新检查。"),
         "fix.check.integrity-switch": (
             "This mirror serves modified bytes. The command switches to a source whose bytes verified in this run; report the mirror to its operator. Never GONOSUMDB, GOSUMDB=off or GOFLAGS=-insecure.",
             "该镜像提供了被篡改的内容。命令会切换到本次检查中校验通过的来源；请向镜像运营方报告。切勿使用 GONOSUMDB、GOSUMDB=off 或 GOFLAGS=-insecure。"),

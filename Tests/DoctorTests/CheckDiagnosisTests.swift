@@ -175,7 +175,7 @@ struct CheckDiagnosisTests {
         // Nothing verified: no proxy is named, and the report says no change was found.
         let unverified = CheckDiagnosis.make(configFindings: [], endpoints: endpoints, modules: [outcome("m@v1", fails: .http, host: "p.example")])
         let bare = try #require(unverified.rootCauses.first?.finding.fix)
-        #expect(bare.changes == [] && bare.explanationKey == "fix.check.no-verified-proxy")
+        #expect(bare.changes == [] && bare.explanationKey == "fix.check.no-verified-proxy-server")
         #expect(!bare.commands.contains { $0.contains("GOPROXY") })
 
         // A proxy that cannot be reached: the configured one this run verified takes over.

@@ -27,7 +27,7 @@ struct CheckVerdictDiagnosisTests {
         let top = try #require(bare.rootCauses.first)
         #expect(top.finding.id == "module.proxy.failed" && top.endpoint == "https://p.example:443" && top.finding.layer == .http)
         #expect(top.blockedModules == ["m.example/a@v1.0.0"])
-        #expect(top.finding.fix?.changes == [] && top.finding.fix?.explanationKey == "fix.check.no-verified-proxy")
+        #expect(top.finding.fix?.changes == [] && top.finding.fix?.explanationKey == "fix.check.no-verified-proxy-server")
         #expect(bare.moduleEndpoints["m.example/a@v1.0.0"] == "https://p.example:443")
         let verified = CheckDiagnosis.make(configFindings: [], endpoints: [proxy], modules: [module],
                                            verified: [VerifiedProxy(url: "https://mirror.example", modules: ["m.example/a@v1.0.0"])])

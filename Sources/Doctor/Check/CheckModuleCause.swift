@@ -50,7 +50,8 @@ enum CheckModuleCause {
             return CheckRoleFix.httpsProxyChanges(endpoint, context, refused: failure.failureClass == "proxy-connect-refused")
         case "module.proxy.failed":
             return stalledClasses.contains(failure.failureClass)
-                ? CheckRoleFix.switchChanges(endpoint, blocked: blocked, context, found: "fix.check.switch-proxy")
+                ? CheckRoleFix.switchChanges(endpoint, blocked: blocked, context, found: "fix.check.switch-proxy-stalled",
+                                             none: "fix.check.no-verified-proxy-server")
                 : CheckRoleFix.fallbackChanges(endpoint, blocked: blocked, context, found: "fix.check.proxy-fallback")
         case "module.direct.failed":
             return CheckRoleFix.directChanges(endpoint, blocked: blocked, context)

@@ -36,7 +36,9 @@ enum CheckRoleFix {
             (changes, key) = fallbackChanges(endpoint, blocked: blocked, context, found: "fix.check.proxy-refused")
         } else if endpoint.roles.contains(.proxy), switchesProxy(finding) {
             let found = switchExplanation(finding)
-            (changes, key) = switchChanges(endpoint, blocked: blocked, context, found: found)
+            // A server that answers badly is its operator's to fix; a path that fails is the network's.
+            let none = finding.layer == .http ? "fix.check.no-verified-proxy-server" : "fix.check.no-verified-proxy"
+            (changes, key) = switchChanges(endpoint, blocked: blocked, context, found: found, none: none)
         } else if endpoint.roles == [.direct], [.dns, .tcp, .tls].contains(finding.layer) {
             (changes, key) = directChanges(endpoint, blocked: blocked, context)
         } else if endpoint.roles == [.checksumDatabase], [.dns, .tcp, .tls, .http].contains(finding.layer),
@@ -101,10 +103,11 @@ enum CheckRoleFix {
 
     /// Replace the broken proxy with the verified ones (then `direct` when configured); no
     /// change when none was verified.
+    /// - Parameter none: the explanation when nothing was verified (the path, or the server itself).
     static func switchChanges(_ endpoint: CheckEndpoint, blocked: [String], _ context: CheckFixContext,
-                              found: String) -> ([String], String) {
+                              found: String, none: String = "fix.check.no-verified-proxy") -> ([String], String) {
         let alternatives = context.alternatives(for: blocked, excluding: proxyURL(endpoint))
-        guard !alternatives.isEmpty else { return ([], "fix.check.no-verified-proxy") }
+        guard !alternatives.isEmpty else { return ([], none) }
         let list = alternatives + (context.configuredDirect ? ["direct"] : [])
         return (context.set("GOPROXY", list.joined(separator: ",")), found)
     }
@@ -112,9 +115,9 @@ enum CheckRoleFix {
     /// Keep the proxy first but fall back on any error (`|`): after a `,` the go command stops
     /// at a 403/5xx (cmd/go/internal/modfetch/proxy.go TryProxies: only 404/410 continue).
     static func fallbackChanges(_ endpoint: CheckEndpoint, blocked: [String], _ context: CheckFixContext,
-                                found: String) -> ([String], String) {
+                                found: String, none: String = "fix.check.no-verified-proxy-server") -> ([String], String) {
         let alternatives = context.alternatives(for: blocked, excluding: proxyURL(endpoint))
-        guard !alternatives.isEmpty else { return ([], "fix.check.no-verified-proxy") }
+        guard !alternatives.isEmpty else { return ([], none) }
         let list = [proxyURL(endpoint)] + alternatives + (context.configuredDirect ? ["direct"] : [])
         return (context.set("GOPROXY", list.joined(separator: "|")), found)
     }
