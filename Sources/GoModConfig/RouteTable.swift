@@ -45,9 +45,19 @@ public struct SumDBRoute: Sendable, Equatable, Codable {
 
     public var name: String
     public var verifierKey: String
-    /// The URL given in GOSUMDB, if any.
+    /// The URL given in GOSUMDB, if any (raw: requests go there; encoded redacted).
     public var explicitURL: String?
     public var steps: [Step]
+
+    enum CodingKeys: String, CodingKey { case name, verifierKey, explicitURL, steps }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(verifierKey, forKey: .verifierKey)
+        try container.encodeIfPresent(explicitURL.map(SecretRedactor.redact), forKey: .explicitURL)
+        try container.encode(steps, forKey: .steps)
+    }
 }
 
 /// A toolchain download that go.mod triggers under GOTOOLCHAIN=auto (Go 1.21+): module

@@ -88,7 +88,7 @@ struct FetchTextRenderer {
         var lines: [String] = [style.bold(catalog.text("ui.fetch.title"))]
         if let sumdb = report.sumdb {
             let key = sumdb.base == nil ? "ui.fetch.sumdb-unusable" : sumdb.viaProxy ? "ui.fetch.sumdb-via-proxy" : "ui.fetch.sumdb-direct"
-            lines.append("  " + catalog.text(key, ["name": sumdb.name, "base": sumdb.base ?? "-"]))
+            lines.append("  " + catalog.text(key, ["name": sumdb.name, "base": sumdb.base.map(SecretRedactor.redact) ?? "-"]))
             if let failure = sumdb.failure { lines.append("    " + style.mark(.failure) + " " + failure.message) }
         }
         if report.modules.isEmpty { lines.append("  " + catalog.text("ui.fetch.nothing")) }

@@ -71,7 +71,7 @@ struct ProbeCommand: AsyncParsableCommand {
     }
 
     func render(_ verdict: EndpointVerdict, catalog: MessageCatalog, style: TerminalStyle) -> String {
-        var lines = [style.bold(catalog.text("ui.probe.title", ["url": verdict.target.url]))]
+        var lines = [style.bold(catalog.text("ui.probe.title", ["url": verdict.target.redactedURL]))]
         for check in verdict.layers {
             let name = catalog.text("ui.probe.layer.\(check.layer.rawValue)").padding(toLength: 6, withPad: " ", startingAt: 0)
             let mark: String

@@ -28,6 +28,21 @@ public struct EndpointTarget: Sendable, Equatable, Codable {
         host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
     }
 
-    /// The URL the HTTP layer requests.
+    /// The URL the HTTP layer requests (raw: a token in the query is part of the request).
     public var url: String { "\(scheme.rawValue)://\(hostPort)\(path)" }
+
+    /// `url` as it may be shown: token-like query values masked.
+    public var redactedURL: String { SecretRedactorBridge.redact(url) }
+
+    enum CodingKeys: String, CodingKey { case host, port, scheme, path, connectTarget }
+
+    /// The path may carry a GOPROXY `?token=`: probes request the raw path, output shows it redacted.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(host, forKey: .host)
+        try container.encode(port, forKey: .port)
+        try container.encode(scheme, forKey: .scheme)
+        try container.encode(SecretRedactorBridge.redact(path), forKey: .path)
+        try container.encodeIfPresent(connectTarget, forKey: .connectTarget)
+    }
 }

@@ -37,7 +37,7 @@ public struct VerifyRun: Sendable {
                 let sumOps = HTTPSumDBOps(route: route, getter: getter, state: state)
                 switch await sumOps.base() {
                 case .success(let base):
-                    report.databaseURL = base
+                    report.databaseURL = SecretRedactor.redact(base)   // evidence; requests keep the raw base
                     client = SumDBClient(key: key, ops: sumOps)
                 case .failure(let error):
                     report.databaseError = error.message

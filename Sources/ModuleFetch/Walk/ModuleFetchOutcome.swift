@@ -70,4 +70,16 @@ public struct ChecksumLookup: Sendable, Equatable, Codable {
     /// The verified go.sum lines the database holds (go.mod line, then the zip line).
     public var lines: [String] = []
     public var failure: FetchFailure?
+
+    enum CodingKeys: String, CodingKey { case database, base, requests, lines, failure }
+
+    /// `base` may be a GOSUMDB URL with credentials: encoded redacted.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(database, forKey: .database)
+        try container.encodeIfPresent(base.map(SecretRedactor.redact), forKey: .base)
+        try container.encode(requests, forKey: .requests)
+        try container.encode(lines, forKey: .lines)
+        try container.encodeIfPresent(failure, forKey: .failure)
+    }
 }

@@ -30,6 +30,18 @@ public struct SumDBRouter: Sendable {
             self.requests = requests
             self.failure = failure
         }
+
+        enum CodingKeys: String, CodingKey { case name, base, viaProxy, requests, failure }
+
+        /// `base` may be a GOSUMDB URL with credentials: requests use it raw, output never does.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(name, forKey: .name)
+            try container.encodeIfPresent(base.map(SecretRedactor.redact), forKey: .base)
+            try container.encode(viaProxy, forKey: .viaProxy)
+            try container.encode(requests, forKey: .requests)
+            try container.encodeIfPresent(failure, forKey: .failure)
+        }
     }
 
     public func resolve(_ route: SumDBRoute, deadline: ProbeDeadline) async -> Routing {
