@@ -21,7 +21,8 @@ public struct CheckProgressLine: Sendable {
             let subject = item.kind == .endpoint ? Self.host(ofKey: item.subject) : item.subject
             line += " — " + [item.layer ?? item.kind.rawValue, subject, item.passed ? "✓" : "✗"].joined(separator: " ")
         }
-        return SecretRedactor.redact(line)
+        // Hosts and module paths come from go.mod and GOENV: escaped before they reach stderr.
+        return TerminalText.escaped(SecretRedactor.redact(line))
     }
 
     /// What to write for `progress` on a terminal `width` columns wide: the line rewritten in

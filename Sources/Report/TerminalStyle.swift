@@ -11,7 +11,11 @@ public struct TerminalStyle: Sendable {
         TerminalStyle(enabled: isTerminal && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb")
     }
 
-    func wrap(_ text: String, _ code: String) -> String { enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+    /// Marks, not ESC: only `TerminalText.forTerminal`, where output leaves, turns them into
+    /// SGR sequences, so a peer's ESC in `text` can never pass as one of ours.
+    func wrap(_ text: String, _ code: String) -> String {
+        enabled ? TerminalText.styleMark(code) + text + TerminalText.styleMark("0") : text
+    }
     public func bold(_ text: String) -> String { wrap(text, "1") }
     public func dim(_ text: String) -> String { wrap(text, "2") }
     public func red(_ text: String) -> String { wrap(text, "31") }

@@ -28,7 +28,7 @@ extension CheckCommand {
         case .success(let text):
             return ErrorExplanation.explainAll(text)
         case .failure(let problem):
-            FileHandle.standardError.write(Data("Error: \(problem.message)\n\(Self.usageString())\n".utf8))
+            TerminalOutput.error("Error: \(problem.message)\n\(Self.usageString())\n")
             throw ExitCode(Self.usageExitCode)
         }
     }
@@ -55,16 +55,16 @@ extension CheckCommand {
         let catalog = MessageCatalog(language: fromError?.language ?? lang.flatMap(Language.init(argument:)) ?? Language.fromEnvironment(environment))
         let style = TerminalStyle.detect(environment: environment, isTerminal: isatty(STDOUT_FILENO) == 1)
         if let fromError, let focus = result.focus {
-            print(ExplainTextRenderer(language: fromError.language, style: style).render(fromError))
+            TerminalOutput.text(ExplainTextRenderer(language: fromError.language, style: style).render(fromError))
             let none = catalog.text("ui.check.focus.none")
-            print(style.bold(catalog.text("ui.check.focus", ["hosts": focus.hosts.isEmpty ? none : focus.hosts.joined(separator: ", "),
+            TerminalOutput.text(style.bold(catalog.text("ui.check.focus", ["hosts": focus.hosts.isEmpty ? none : focus.hosts.joined(separator: ", "),
                                                              "modules": focus.modules.isEmpty ? none : focus.modules.joined(separator: ", ")])))
-            print("")
+            TerminalOutput.text("")
         }
         let skipped = CheckName.allCases.filter { !result.selectedChecks.contains($0) }
         if !skipped.isEmpty {
-            print(style.dim(catalog.text("ui.check.not-selected", ["names": skipped.map(\.rawValue).joined(separator: ", ")])))
-            print("")
+            TerminalOutput.text(style.dim(catalog.text("ui.check.not-selected", ["names": skipped.map(\.rawValue).joined(separator: ", ")])))
+            TerminalOutput.text("")
         }
     }
 }

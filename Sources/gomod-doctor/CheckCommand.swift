@@ -94,7 +94,7 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         if let problem = usageProblem() {
-            FileHandle.standardError.write(Data("Error: \(problem)\n\(Self.usageString())\n".utf8))
+            TerminalOutput.error("Error: \(problem)\n\(Self.usageString())\n")
             throw ExitCode(Self.usageExitCode)
         }
         let environment = ProcessInfo.processInfo.environment
@@ -104,8 +104,11 @@ struct CheckCommand: AsyncParsableCommand {
         let installation = GoInstallation.locate(environment: environment, hostOS: .current, fileSystem: fileSystem)
         let language = lang.flatMap(Language.init(argument:)) ?? Language.fromEnvironment(environment)
         if list {
-            print(json ? try CheckListOutput.json(catalog: MessageCatalog(language: language)) : CheckListOutput.text(catalog: MessageCatalog(language: language)),
-                  terminator: json ? "\n" : "")
+            if json {
+                TerminalOutput.json(try CheckListOutput.json(catalog: MessageCatalog(language: language)))
+            } else {
+                TerminalOutput.text(CheckListOutput.text(catalog: MessageCatalog(language: language)), terminator: "")
+            }
             return
         }
         let explanations = try readFromError()
@@ -120,15 +123,15 @@ struct CheckCommand: AsyncParsableCommand {
         progressWriter?.finish()
         let fromErrorReport = explanations.map { ExplainReport($0, language: language) }
         if json {
-            print(CheckJSON.encode(result, fromError: fromErrorReport))
+            TerminalOutput.json(CheckJSON.encode(result, fromError: fromErrorReport))
         } else if markdown || mermaid {
-            print(renderDiagram(result, directory: path, installation: installation, environment: environment,
+            TerminalOutput.text(renderDiagram(result, directory: path, installation: installation, environment: environment,
                                 language: language, fromError: fromErrorReport), terminator: "")
         } else {
             printFocus(result, fromError: fromErrorReport, environment: environment)
             let style = TerminalStyle.detect(environment: environment, isTerminal: isatty(STDOUT_FILENO) == 1)
             let renderer = CheckTextRenderer(catalog: MessageCatalog(language: language), style: style)
-            print(renderer.render(result.diagnosis, directory: path, endpoints: result.endpoints.map(\.endpoint),
+            TerminalOutput.text(renderer.render(result.diagnosis, directory: path, endpoints: result.endpoints.map(\.endpoint),
                                   seconds: result.durationSeconds), terminator: "")
         }
         let code = Int32(result.diagnosis.status.rawValue)

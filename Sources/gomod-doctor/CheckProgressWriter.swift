@@ -4,6 +4,8 @@ import Report
 
 /// Writes `check`'s live progress line to stderr, rewriting it in place, and erases it when
 /// the run is done. Only made when stderr is a terminal (see `CheckCommand.showsProgress`).
+/// The one raw write of this program: the line's text is escaped where it is made
+/// (`CheckProgressLine.text`), and the carriage return and erase-line around it are ours.
 /// An NSLock, not Synchronization's Mutex: that needs macOS 15 and the package supports 13.
 final class CheckProgressWriter: @unchecked Sendable {
     let line: CheckProgressLine

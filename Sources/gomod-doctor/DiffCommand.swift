@@ -26,9 +26,9 @@ struct DiffCommand: ParsableCommand {
         let snapshots = try [left, right].map { try load($0, language: language) }
         let report = EnvDiffReport(left: left, right: right, diff: EnvDiff.compare(snapshots[0], snapshots[1]))
         if output.json {
-            print(try report.json(), terminator: "")
+            TerminalOutput.json(try report.json(), terminator: "")
         } else {
-            print(EnvDiffTextRenderer(language: language, style: output.style(environment: environment)).render(report), terminator: "")
+            TerminalOutput.text(EnvDiffTextRenderer(language: language, style: output.style(environment: environment)).render(report), terminator: "")
         }
         if !report.identical { throw ExitCode(1) }
     }
@@ -41,7 +41,7 @@ struct DiffCommand: ParsableCommand {
             let data = try handle.read(upToCount: 64 << 20) ?? Data()
             return try JSONDecoder().decode(EnvDiffSnapshot.self, from: data)
         } catch {
-            FileHandle.standardError.write(Data((catalog.text("envdiff.unreadable", ["file": path, "error": "\(error.localizedDescription)"]) + "\n").utf8))
+            TerminalOutput.error(catalog.text("envdiff.unreadable", ["file": path, "error": "\(error.localizedDescription)"]) + "\n")
             throw ExitCode(3)
         }
     }

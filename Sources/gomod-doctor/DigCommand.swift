@@ -39,7 +39,7 @@ struct DigCommand: AsyncParsableCommand {
         do {
             request = try DigRequest.parse(digArguments)
         } catch {
-            FileHandle.standardError.write(Data((catalog.text("ui.dig.usage-error", ["detail": error.description]) + "\n").utf8))
+            TerminalOutput.error(catalog.text("ui.dig.usage-error", ["detail": error.description]) + "\n")
             throw ExitCode(1)
         }
         let conf = (try? String(contentsOfFile: resolvConf, encoding: .utf8)).map(ResolvConf.parse)
@@ -57,7 +57,7 @@ struct DigCommand: AsyncParsableCommand {
         guard let server = DNSServerAddress(parsing: serverText, defaultPort: request.port).map({
             DNSServerAddress(ip: $0.ip, port: request.port)
         }) else {
-            FileHandle.standardError.write(Data((catalog.text("ui.dig.usage-error", ["detail": "\(serverText): not an IP address"]) + "\n").utf8))
+            TerminalOutput.error(catalog.text("ui.dig.usage-error", ["detail": "\(serverText): not an IP address"]) + "\n")
             throw ExitCode(1)
         }
         let name = try DNSName(parsing: request.queryName)
@@ -65,11 +65,11 @@ struct DigCommand: AsyncParsableCommand {
         let result = await DNSClient().query(DNSQuestion(name: name, type: request.queryType), server: server,
                                              options: request.options, deadline: .after(seconds: budget))
         if output.json {
-            print(try Self.json(result))
+            TerminalOutput.json(try Self.json(result))
         } else if request.short {
-            result.evidence.answers.forEach { print($0.data) }
+            result.evidence.answers.forEach { TerminalOutput.text($0.data) }
         } else {
-            print(Self.digText(result, catalog: catalog))
+            TerminalOutput.text(Self.digText(result, catalog: catalog))
         }
         if result.evidence.rcode == nil { throw ExitCode(9) }
     }
@@ -94,9 +94,9 @@ struct DigCommand: AsyncParsableCommand {
                                      tcpOnly: request.tcp, ednsPayloadSize: request.ednsPayloadSize))
         let result = await comparison.run(request.queryName, deadline: .after(seconds: 10))
         if output.json {
-            print(try Self.json(result))
+            TerminalOutput.json(try Self.json(result))
         } else {
-            print(Self.comparisonText(result.evidence, catalog: catalog))
+            TerminalOutput.text(Self.comparisonText(result.evidence, catalog: catalog))
         }
         if result.outcome.failure?.code == "dns-poisoning" { throw ExitCode(1) }
         if result.outcome.failure?.code == "unreachable" { throw ExitCode(9) }
@@ -106,7 +106,7 @@ struct DigCommand: AsyncParsableCommand {
         let types: [DNSRecordType] = request.type.map { [$0] } ?? [.a, .aaaa]
         let result = await SystemResolverView(path: resolvConf, types: types).run(request.queryName, deadline: .after(seconds: 30))
         if output.json {
-            print(try Self.json(result))
+            TerminalOutput.json(try Self.json(result))
             return
         }
         let evidence = result.evidence
@@ -120,7 +120,7 @@ struct DigCommand: AsyncParsableCommand {
         let platform = evidence.platform
         let seen = platform.addresses.isEmpty ? (platform.error ?? "") : platform.addresses.map(\.ip).joined(separator: " ")
         lines.append("  " + catalog.text("ui.dig.compare.platform") + ": " + seen)
-        print(lines.joined(separator: "\n"))
+        TerminalOutput.text(lines.joined(separator: "\n"))
     }
 
     static func json<T: Encodable>(_ value: T) throws -> String {

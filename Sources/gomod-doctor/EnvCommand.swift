@@ -34,9 +34,9 @@ struct EnvCommand: ParsableCommand {
                                             installation: installation, goCommandEnv: goCommandEnv)
         let report = EnvReport(diagnosis, language: output.language(environment: environment))
         if output.json {
-            print(try report.json(), terminator: "")
+            TerminalOutput.json(try report.json(), terminator: "")
         } else {
-            print(EnvTextRenderer(language: report.language, style: output.style(environment: environment)).render(report), terminator: "")
+            TerminalOutput.text(EnvTextRenderer(language: report.language, style: output.style(environment: environment)).render(report), terminator: "")
         }
     }
 

@@ -32,9 +32,9 @@ struct ExplainCommand: ParsableCommand {
         let goEnv = GoEnvResolver(environment: environment, hostOS: .current, fileSystem: LocalFileSystem(), installation: installation).resolve()
         let report = ExplainReport(ErrorExplanation.explainAll(input, env: goEnv), language: output.language(environment: environment))
         if output.json {
-            print(try report.json(), terminator: "")
+            TerminalOutput.json(try report.json(), terminator: "")
         } else {
-            print(ExplainTextRenderer(language: report.language, style: output.style(environment: environment)).render(report), terminator: "")
+            TerminalOutput.text(ExplainTextRenderer(language: report.language, style: output.style(environment: environment)).render(report), terminator: "")
         }
     }
 }

@@ -55,11 +55,11 @@ struct FetchCommand: AsyncParsableCommand {
         let report = await run.run(requests, sumdbRoute: table.checksumDatabase, toolchain: module == nil ? table.toolchain : nil,
                                    deadline: .after(seconds: timeout))
         if output.json {
-            print(try FetchJSON.encode(report))
+            TerminalOutput.json(try FetchJSON.encode(report))
         } else {
             let catalog = MessageCatalog(language: output.language(environment: environment))
             let renderer = FetchTextRenderer(catalog: catalog, style: output.style(environment: environment), showRequests: module != nil)
-            print(renderer.render(report), terminator: "")
+            TerminalOutput.text(renderer.render(report), terminator: "")
         }
         let failed = report.modules.contains { $0.status == .fails } || report.toolchain?.fetch?.status == .fails
         if failed { throw ExitCode(1) }

@@ -69,16 +69,16 @@ struct FixCommand: AsyncParsableCommand {
                 backup = try GoEnvFileWriter().write(plan.updated, to: path, expected: plan.original)
                 applied = true
             } catch {
-                FileHandle.standardError.write(Data("gomod-doctor: \(error.description)\n".utf8))
+                TerminalOutput.error("gomod-doctor: \(error.description)\n")
                 throw ExitCode(2)
             }
         }
         let report = FixPlanReport(plan, language: output.language(environment: environment), applied: applied, backup: backup,
                                    check: checkPart)
         if output.json {
-            print(try report.json(), terminator: "")
+            TerminalOutput.json(try report.json(), terminator: "")
         } else {
-            print(FixPlanTextRenderer(language: report.language, style: output.style(environment: environment)).render(report), terminator: "")
+            TerminalOutput.text(FixPlanTextRenderer(language: report.language, style: output.style(environment: environment)).render(report), terminator: "")
         }
         if plan.refusal != nil && (!plan.isEmpty || !plan.environmentCommands.isEmpty) { throw ExitCode(2) }
         if !plan.isEmpty && !applied { throw ExitCode(1) }

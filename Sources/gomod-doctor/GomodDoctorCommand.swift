@@ -28,8 +28,15 @@ struct GomodDoctorCommand: AsyncParsableCommand {
             }
         } catch {
             if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                TerminalOutput.error(fullMessage(for: error) + "\n")
                 Foundation.exit(Self.usageErrorExitCode)
+            }
+            // A failure's message may quote a file or a peer: escaped like every other output.
+            // ExitCode and help/version requests carry no such text and keep ArgumentParser's path.
+            let message = fullMessage(for: error)
+            if !(error is ExitCode), exitCode(for: error) != .success, !message.isEmpty {
+                TerminalOutput.error(message + "\n")
+                Foundation.exit(exitCode(for: error).rawValue)
             }
             exit(withError: error)
         }

@@ -46,10 +46,10 @@ struct HTTPCommand: AsyncParsableCommand {
                                         insecure: insecure, environment: environment)
         let result = await HTTPProbe(options: options).run(target, deadline: .after(seconds: timeout))
         if output.json {
-            print(try CommandFormatting.json(result))
+            TerminalOutput.json(try CommandFormatting.json(result))
         } else {
             let catalog = MessageCatalog(language: output.language(environment: environment))
-            print(render(result, catalog: catalog, style: output.style(environment: environment)), terminator: "")
+            TerminalOutput.text(render(result, catalog: catalog, style: output.style(environment: environment)), terminator: "")
         }
         if !result.outcome.isOK { throw ExitCode(1) }
     }

@@ -63,12 +63,12 @@ struct PingCommand: AsyncParsableCommand {
         let lines = Lines(catalog: catalog, host: host, payloadSize: size)
         let result = await ICMPEchoProbe(options: options).run(host, deadline: deadline) { progress in
             guard !output.json else { return }
-            print(lines.line(for: progress))
+            TerminalOutput.text(lines.line(for: progress))
         }
         if output.json {
-            print(try CommandFormatting.json(result))
+            TerminalOutput.json(try CommandFormatting.json(result))
         } else {
-            print(lines.summary(result), terminator: "")
+            TerminalOutput.text(lines.summary(result), terminator: "")
         }
         if !result.outcome.isOK { throw ExitCode.failure }
     }

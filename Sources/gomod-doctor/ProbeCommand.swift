@@ -62,10 +62,10 @@ struct ProbeCommand: AsyncParsableCommand {
         if output.json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(ProbeReport(evidence: evidence, verdict: verdict)), as: UTF8.self))
+            TerminalOutput.json(String(decoding: try encoder.encode(ProbeReport(evidence: evidence, verdict: verdict)), as: UTF8.self))
         } else {
             let catalog = MessageCatalog(language: output.language(environment: environment))
-            print(render(verdict, catalog: catalog, style: output.style(environment: environment)), terminator: "")
+            TerminalOutput.text(render(verdict, catalog: catalog, style: output.style(environment: environment)), terminator: "")
         }
         if verdict.rootLayer != nil { throw ExitCode(1) }
     }

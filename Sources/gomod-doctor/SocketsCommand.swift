@@ -36,9 +36,9 @@ struct SocketsCommand: ParsableCommand {
         let filter = SocketFilter(port: port, state: state.flatMap(TCPSocketState.init(argument:)))
         let result = SocketTable(directory: procNet).probe(filter)
         if output.json {
-            print(try CommandFormatting.json(result))
+            TerminalOutput.json(try CommandFormatting.json(result))
         } else {
-            print(render(result, catalog: MessageCatalog(language: output.language(environment: environment))))
+            TerminalOutput.text(render(result, catalog: MessageCatalog(language: output.language(environment: environment))))
         }
         if result.outcome.failure != nil { throw ExitCode(1) }
     }

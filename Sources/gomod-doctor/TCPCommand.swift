@@ -38,10 +38,10 @@ struct TCPCommand: AsyncParsableCommand {
                                     family: ipv4 ? .ipv4 : ipv6 ? .ipv6 : nil)
         let result = await probe.run(hostPort, deadline: .after(seconds: timeout + 10))
         if output.json {
-            print(try CommandFormatting.json(result))
+            TerminalOutput.json(try CommandFormatting.json(result))
         } else {
             let catalog = MessageCatalog(language: output.language(environment: ProcessInfo.processInfo.environment))
-            print(render(result, catalog), terminator: "")
+            TerminalOutput.text(render(result, catalog), terminator: "")
         }
         if !result.outcome.isOK { throw ExitCode.failure }
     }

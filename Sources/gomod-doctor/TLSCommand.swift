@@ -39,10 +39,10 @@ struct TLSCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let result = await TLSProbe(environment: environment).run(try parsedTarget(), deadline: .after(seconds: timeout))
         if output.json {
-            print(try CommandFormatting.json(result))
+            TerminalOutput.json(try CommandFormatting.json(result))
         } else {
             let catalog = MessageCatalog(language: output.language(environment: environment))
-            print(render(result, catalog: catalog, style: output.style(environment: environment)), terminator: "")
+            TerminalOutput.text(render(result, catalog: catalog, style: output.style(environment: environment)), terminator: "")
         }
         if !result.outcome.isOK { throw ExitCode(1) }
     }

@@ -69,9 +69,9 @@ struct TraceCommand: AsyncParsableCommand {
         let deadline = ProbeDeadline.after(seconds: configuration.worstCaseSeconds + 15)
         let result = await TraceProbe(configuration: configuration).run(host, deadline: deadline)
         if output.json {
-            print(try CommandFormatting.json(result))
+            TerminalOutput.json(try CommandFormatting.json(result))
         } else {
-            print(render(result, catalog: MessageCatalog(language: output.language(environment: environment))))
+            TerminalOutput.text(render(result, catalog: MessageCatalog(language: output.language(environment: environment))))
         }
         if result.outcome.failure != nil { throw ExitCode(1) }
     }

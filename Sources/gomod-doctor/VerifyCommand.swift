@@ -50,9 +50,9 @@ struct VerifyCommand: AsyncParsableCommand {
         if output.json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(Document(verify: report, findings: findings)), as: UTF8.self))
+            TerminalOutput.json(String(decoding: try encoder.encode(Document(verify: report, findings: findings)), as: UTF8.self))
         } else {
-            print(render(report, findings: findings, catalog: MessageCatalog(language: output.language(environment: environment))))
+            TerminalOutput.text(render(report, findings: findings, catalog: MessageCatalog(language: output.language(environment: environment))))
         }
         if findings.contains(where: { $0.severity == .failure }) { throw ExitCode(1) }
     }
