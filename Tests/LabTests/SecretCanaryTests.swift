@@ -80,8 +80,10 @@ struct SecretCanaryTests {
             let shown = arguments.map { $0.replacingOccurrences(of: Self.secret, with: "<secret>") }.joined(separator: " ")
             // A command that printed nothing proves nothing: each must have said something.
             #expect(!(output.stdout + output.stderr).isEmpty, "\(shown) printed nothing")
+            // The .netrc password travels as `Authorization: Basic base64(login:password)`.
+            let basic = Data("bob:\(Self.secret)".utf8).base64EncodedString()
             for (stream, text) in [("stdout", output.stdout), ("stderr", output.stderr)] {
-                let leaks = text.split(separator: "\n").filter { $0.contains(Self.secret) }
+                let leaks = text.split(separator: "\n").filter { $0.contains(Self.secret) || $0.contains(basic) }
                 #expect(leaks.isEmpty, "\(shown) leaked the secret on \(stream):\n\(leaks.prefix(6).map { String($0.prefix(240)) }.joined(separator: "\n"))")
             }
         }
