@@ -79,6 +79,14 @@ extension CheckDiagnosis {
         return copy
     }
 
+    /// Whether every module that depends on a broken endpoint was fetched all the same (a later
+    /// `|` entry served it after this one failed): none was skipped, none failed. False when
+    /// nothing depending on it was fetched (no project, `--only` without modules).
+    static func servedDespite(_ result: EndpointResult, _ fetched: [ModuleFetchOutcome]) -> Bool {
+        let mine = fetched.filter { result.endpoint.modules.contains("\($0.path)@\($0.version)") }
+        return !mine.isEmpty && mine.allSatisfy { $0.status == .ok }
+    }
+
     /// The check line of an endpoint the go command would not contact.
     static func unusedDetail(_ result: EndpointResult) -> String {
         let broken = result.verdict.rootLayer.map { " (\($0.rawValue) broken)" } ?? ""

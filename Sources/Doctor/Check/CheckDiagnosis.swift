@@ -101,7 +101,11 @@ public struct CheckDiagnosis: Sendable, Equatable, Codable {
         for result in endpoints {
             let verdict = result.verdict
             let blocked = (blockedBy[result.endpoint.key] ?? []).sorted()
-            var severity = result.rootLayer != nil ? Severity.failure : verdict.findings.map(\.severity).filter { $0 != .info }.max()
+            // Broken, yet every module depending on it was served (a `|` fallback took over): the
+            // go command succeeds, slowly — a warning that says so, not a failure.
+            let servedAnyway = result.rootLayer != nil && blocked.isEmpty && servedDespite(result, fetched)
+            let worst: Severity = servedAnyway ? .warning : .failure
+            var severity = result.rootLayer != nil ? worst : verdict.findings.map(\.severity).filter { $0 != .info }.max()
             var detail = result.rootLayer.map { "\($0.rawValue): " + (verdict.layers.first { $0.layer == result.rootLayer }?.detail ?? "") }
                 ?? verdict.layers.filter { $0.status == .ok }.map(\.layer.rawValue).joined(separator: " ")
             if result.unused {
@@ -111,9 +115,17 @@ public struct CheckDiagnosis: Sendable, Equatable, Codable {
             checks.append(CheckLine(kind: .endpoint, subject: result.endpoint.key, severity: severity, detail: detail))
             let kept = result.unused ? [] : verdict.findings.filter { $0.id != "endpoint.healthy" && (result.rootLayer != nil || $0.severity != .failure) }
                 .map { $0.severity == .failure ? CheckRoleFix.applied(to: $0, endpoint: result.endpoint, blocked: blocked, context: context) : $0 }
+                .map { finding -> Finding in
+                    guard servedAnyway, finding.severity == .failure else { return finding }
+                    var copy = finding
+                    copy.severity = .warning
+                    copy.arguments["servedBy"] = "fallback"
+                    copy.evidence.append("every module that needs it was served by a later GOPROXY entry after it failed: the go command waits for it on every request")
+                    return copy
+                }
             findings += kept
             if folded[result.endpoint.key] != nil { continue }
-            if result.rootLayer != nil, let root = kept.first(where: { $0.severity == .failure }) {
+            if result.rootLayer != nil, !servedAnyway, let root = kept.first(where: { $0.severity == .failure }) {
                 let symptoms = verdict.layers.filter { $0.status == .symptom }.map { "\($0.layer.rawValue): \($0.detail)" }
                     + endpoints.filter { folded[$0.endpoint.key] == result.endpoint.key }.map { "\($0.endpoint.key) \(symptom(of: $0))" }
                 roots.append(CheckRootCause(finding: root, endpoint: result.endpoint.key, blockedModules: blocked, totalModules: total,

@@ -15,14 +15,16 @@ extension CheckRun {
         var blocked: [String: Bool] = [:]   // path@version → its bytes failed verification
         var excluded = Set<String>()
         var databaseHosts: [String] = []
-        for cause in diagnosis.rootCauses where cause.finding.severity == .failure {
+        for cause in diagnosis.rootCauses where cause.finding.severity == .failure || cause.finding.arguments["servedBy"] == "fallback" {
             guard let key = cause.endpoint, let result = endpoints.first(where: { $0.endpoint.key == key }) else { continue }
             if result.endpoint.roles == [.checksumDatabase], let alias = SumDBMirrorCheck.alias(of: result.endpoint.target.host) {
                 databaseHosts.append(alias)
             }
             guard !Set(result.endpoint.roles).isDisjoint(with: [.proxy, .direct]) else { continue }
             if result.endpoint.roles.contains(.proxy) { excluded.insert(CheckRoleFix.proxyURL(result.endpoint)) }
-            for name in cause.blockedModules { blocked[name] = (blocked[name] ?? false) || cause.finding.layer == .integrity }
+            // A broken entry a `|` fallback covers blocks nothing but slows every module that needs it.
+            let needing = cause.blockedModules.isEmpty ? result.endpoint.modules : cause.blockedModules
+            for name in needing { blocked[name] = (blocked[name] ?? false) || cause.finding.layer == .integrity }
         }
         let sampled = requests.filter { blocked["\($0.path)@\($0.version)"] != nil }.map { request -> ModuleFetchRequest in
             var request = request
