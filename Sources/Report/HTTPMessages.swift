@@ -14,7 +14,7 @@ enum HTTPMessages {
         "ui.http.failure.redirect-loop": ("redirect loop", "重定向循环"),
         "ui.http.failure.too-many-redirects": ("too many redirects", "重定向次数过多"),
         "ui.http.failure.http-status": ("the server answered with an error status", "服务器返回错误状态"),
-        "ui.http.failure.timeout": ("no answer before the deadline", "截止时间前没有响应"),
+        "ui.http.failure.timeout": ("no complete answer before the deadline", "截止时间前没有完整的响应"),
         "ui.http.failure.too-large": ("response too large", "响应过大"),
         "ui.http.failure.other": ("request failed", "请求失败"),
         "ui.http.failure.refused": ("connection refused", "连接被拒绝"),

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The lab GOPROXY: serves a directory in module-cache layout over HTTP or HTTPS.
 
-    server.py --root DIR [--listen ADDR] --port N [--cert PEM --key PEM] [--rules FILE]
+    server.py --root DIR [--listen ADDR] --port N (0: any free port) [--cert PEM --key PEM] [--rules FILE]
 
 A missing file answers 404 (the go command asks for path prefixes too and must get a
 "not found", not a 500). The rules file (JSON, re-read on every request so a test can
@@ -10,6 +10,12 @@ change faults while the server runs) is a list of objects, the first match wins:
     {"prefix": "/old/", "status": 302, "location": "http://other/new/"}
     {"prefix": "/slow/", "delay_ms": 500}          # then served normally
     {"prefix": "/hang/", "hang": true}             # accept, read, never answer
+    {"prefix": "/slowbody/", "trickle": true}      # 200 head, then one body byte a second, forever
+    {"prefix": "/cut/", "cut_after": 5}            # 200 head, 5 body bytes, then close early
+"trickle" and "cut_after" take "framing": "close" (default: no Content-Length, the body ends
+when the connection closes), "chunked" (Transfer-Encoding: chunked, never the last chunk) or
+"length" (a Content-Length of 1000000, never reached). A trickled body never reaches its end;
+a cut one stops short of it: a client must report either as a failure, never as a 200.
 Prints "serving http|https on ADDR:PORT" on stdout once listening; logs each request on stderr.
 """
 import argparse, json, os, socket, ssl, sys, time, urllib.parse
@@ -47,6 +53,40 @@ class Handler(BaseHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
+    def partial_body(self, rule):
+        """A 200 whose body never reaches its end: trickled a byte a second, or cut short."""
+        framing = rule.get("framing", "close")
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        if framing == "chunked":
+            self.send_header("Transfer-Encoding", "chunked")
+        elif framing == "length":
+            self.send_header("Content-Length", "1000000")
+        else:
+            self.send_header("Connection", "close")
+        self.end_headers()
+        self.close_connection = True
+        if self.command == "HEAD":
+            return
+
+        def send(data):
+            if framing == "chunked":
+                data = b"%x\r\n%s\r\n" % (len(data), data)
+            self.wfile.write(data)
+            self.wfile.flush()
+
+        try:
+            if "cut_after" in rule:
+                if rule["cut_after"] > 0:
+                    send(b"{" + b" " * (rule["cut_after"] - 1))
+                return
+            send(b"{")
+            while True:
+                time.sleep(1)
+                send(b" ")
+        except OSError:
+            pass
+
     def do_HEAD(self):
         self.do_GET()
 
@@ -57,6 +97,8 @@ class Handler(BaseHTTPRequestHandler):
             if rule.get("hang"):
                 while True:
                     time.sleep(3600)
+            if rule.get("trickle") or "cut_after" in rule:
+                return self.partial_body(rule)
             if rule.get("delay_ms"):
                 time.sleep(rule["delay_ms"] / 1000.0)
             if rule.get("status"):
@@ -104,7 +146,7 @@ def main():
         context.load_cert_chain(args.cert, args.key)
         server.socket = context.wrap_socket(server.socket, server_side=True)
         scheme = "https"
-    print("serving %s on %s:%d" % (scheme, args.listen, args.port), flush=True)
+    print("serving %s on %s:%d" % (scheme, args.listen, server.server_address[1]), flush=True)
     server.serve_forever()
 
 

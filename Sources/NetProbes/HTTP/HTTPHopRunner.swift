@@ -44,6 +44,7 @@ struct HTTPHopRunner: Sendable {
             return done(proxy == nil ? failure : FailureClass("proxy-connect", "proxyconnect tcp: \(failure.detail)"))
         }
         let timer = channel.eventLoop.scheduleTask(deadline: .now() + PhaseClock.timeAmount(deadline.remaining)) {
+            channel.pipeline.fireUserInboundEventTriggered(HTTPLocalClose.deadline)
             channel.close(promise: nil)
         }
         defer {
@@ -76,6 +77,14 @@ struct HTTPHopRunner: Sendable {
             let collected: CollectedResponse
             do {
                 collected = try await exchange(channel, url: url, proxy: url.isSecure ? nil : proxy)
+            } catch let cut as HTTPBodyCut {
+                // The head that came is evidence (status, headers, bytes so far); the outcome is the cut.
+                if let head = cut.head, let firstByte = cut.firstByte {
+                    let partial = CollectedResponse(head: head, body: [], bodyBytes: cut.bodyBytes, truncated: false,
+                                                    firstByte: firstByte, end: .now)
+                    record(partial, into: &hop, requestSent: requestSent)
+                }
+                return done(cut.failure)
             } catch {
                 return done(Self.exchangeFailure(error, deadline: deadline))
             }
@@ -85,6 +94,7 @@ struct HTTPHopRunner: Sendable {
             }
             return done(nil, collected)
         } onCancel: {
+            channel.pipeline.fireUserInboundEventTriggered(HTTPLocalClose.cancelled)
             channel.close(promise: nil)
         }
     }

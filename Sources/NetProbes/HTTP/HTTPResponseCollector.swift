@@ -13,7 +13,9 @@ struct CollectedResponse: Sendable {
 
 /// Collects one HTTP/1.1 response: completes `promise` at its end, at the body limit
 /// (closing the connection: an endless body must not be read forever), or fails it when the
-/// connection errors or closes first.
+/// connection errors or closes first. A body that did not reach its end — our own close
+/// (`HTTPLocalClose`) came first, or the server closed before the end its framing announced —
+/// fails with `HTTPBodyCut`, never succeeds.
 final class HTTPResponseCollector: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPClientResponsePart
     let promise: EventLoopPromise<CollectedResponse>
@@ -22,6 +24,8 @@ final class HTTPResponseCollector: ChannelInboundHandler, RemovableChannelHandle
     private var body: [UInt8] = []
     private var bodyBytes = 0
     private var firstByte: ContinuousClock.Instant?
+    /// Set once `promise` is completed here: what the decoder reports after that is ignored.
+    private var completed = false
 
     init(promise: EventLoopPromise<CollectedResponse>, bodyLimit: Int) {
         self.promise = promise
@@ -48,18 +52,44 @@ final class HTTPResponseCollector: ChannelInboundHandler, RemovableChannelHandle
     }
 
     private func finish(truncated: Bool) {
-        guard let head, let firstByte else { return }
+        guard !completed, let head, let firstByte else { return }
+        completed = true
         promise.succeed(CollectedResponse(head: head, body: body, bodyBytes: bodyBytes, truncated: truncated,
                                           firstByte: firstByte, end: .now))
     }
 
-    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+    private func fail(_ error: any Error) {
+        guard !completed else { return }
+        completed = true
         promise.fail(error)
+    }
+
+    private func cut(_ cause: HTTPBodyCut.Cause) -> HTTPBodyCut {
+        HTTPBodyCut(cause: cause, head: head, bodyBytes: bodyBytes, firstByte: firstByte)
+    }
+
+    /// Our own close is announced before it happens, so the decoder's "end" that the close
+    /// produces for a body without Content-Length is never taken as the body's end.
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if let local = event as? HTTPLocalClose {
+            fail(cut(local == .deadline ? .deadline : .cancelled))
+        }
+        context.fireUserInboundEventTriggered(event)
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        // NIO's decoder reports a close before the announced end (Content-Length not reached,
+        // no last chunk) as invalidEOFState: net/http's io.ErrUnexpectedEOF.
+        if head != nil, let parser = error as? HTTPParserError, parser == .invalidEOFState {
+            fail(cut(.peerClosed))
+        } else {
+            fail(error)
+        }
         context.close(promise: nil)
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        promise.fail(HTTPExchangeError.closedEarly(headReceived: head != nil, bodyBytes: bodyBytes))
+        fail(head == nil ? HTTPExchangeError.closedEarly(headReceived: false, bodyBytes: 0) : cut(.peerClosed))
         context.fireChannelInactive()
     }
 }
