@@ -28,6 +28,7 @@ public struct MessageCatalog: Sendable {
         .merging(TLSMessages.entries) { first, _ in first }
         .merging(HTTPMessages.entries) { first, _ in first }
         .merging(DNSMessages.entries) { first, _ in first }
+        .merging(DNSTruncationMessages.entries) { first, _ in first }
         .merging(ICMPMessages.entries) { first, _ in first }
         .merging(TCPMessages.entries) { first, _ in first }
         .merging(TraceMessages.entries) { first, _ in first }

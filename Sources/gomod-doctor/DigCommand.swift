@@ -132,6 +132,11 @@ struct DigCommand: AsyncParsableCommand {
         let evidence = result.evidence
         var lines = ["; <<>> gomod-doctor dig <<>> \(evidence.name) \(evidence.type)"]
         guard let rcode = evidence.rcode else {
+            if evidence.truncatedUDPAnswer != nil, let failure = result.outcome.failure {
+                if evidence.retriedOverTCP { lines.append(";; " + catalog.text("ui.dig.retried-tcp")) }
+                lines.append(";; " + catalog.text("ui.dig.truncated-tcp-failed", ["detail": failure.detail]))
+                return lines.joined(separator: "\n")
+            }
             let detail = evidence.attempts.last?.detail ?? "no response"
             lines.append(";; " + catalog.text("ui.dig.no-response", ["server": evidence.server, "detail": detail]))
             return lines.joined(separator: "\n")

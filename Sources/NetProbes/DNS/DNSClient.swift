@@ -18,10 +18,17 @@ public struct DNSClient: Sendable {
                 accepted = await attempt(question, server: server, options: options, tcp: false, deadline: deadline, evidence: &evidence)
                 if accepted != nil || evidence.attempts.last?.result == "unreachable" { break }
             }
-            if let udp = accepted, udp.message.header.truncated, !deadline.hasPassed {
+            if let udp = accepted, udp.message.header.truncated {
+                // TC=1 only says "ask again over TCP": the answer is TCP's or there is none
+                // (net/dnsclient_unix.go exchange returns the TCP dial or read error). The
+                // truncated answer stays as evidence, never as the answer.
                 evidence.attempts[evidence.attempts.count - 1].result = "truncated"
-                evidence.retriedOverTCP = true
-                accepted = await attempt(question, server: server, options: options, tcp: true, deadline: deadline, evidence: &evidence) ?? udp
+                evidence.truncatedUDPAnswer = DNSTruncatedAnswer(udp.message, bytes: udp.bytes)
+                accepted = nil
+                if !deadline.hasPassed, !Task.isCancelled {
+                    evidence.retriedOverTCP = true
+                    accepted = await attempt(question, server: server, options: options, tcp: true, deadline: deadline, evidence: &evidence)
+                }
             }
         }
         if let (message, size) = accepted {

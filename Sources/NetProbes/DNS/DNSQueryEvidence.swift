@@ -53,6 +53,9 @@ public struct DNSQueryEvidence: Sendable, Codable, Equatable {
     public var retriedOverTCP: Bool
     /// The UDP payload size the server advertised in its OPT record, when it sent one.
     public var serverEDNSPayloadSize: Int?
+    /// The UDP answer that had TC=1, kept as evidence when the TCP retry got no answer: it is
+    /// only "ask again over TCP", never the answer (rcode stays nil; outcome "truncated-tcp-failed").
+    public var truncatedUDPAnswer: DNSTruncatedAnswer?
 
     public init(server: String, name: String, type: String) {
         self.server = server
@@ -66,6 +69,19 @@ public struct DNSQueryEvidence: Sendable, Codable, Equatable {
         retriedOverTCP = false
     }
 
+    /// Why a truncated UDP answer led to nothing: how the TCP retry ended, naming the server.
+    var truncatedRetryDetail: String {
+        let prefix = "\(server): the UDP answer was truncated (TC=1) and "
+        guard retriedOverTCP, let tcp = attempts.last, tcp.transport == "tcp" else {
+            return prefix + "the deadline passed before the TCP retry"
+        }
+        switch tcp.result {
+        case "timeout": return prefix + "the TCP retry timed out (\(tcp.detail ?? "no response"))"
+        case "unreachable": return prefix + "the TCP retry failed: \(tcp.detail ?? "unreachable")"
+        default: return prefix + "the TCP retry failed (\(tcp.result)): \(tcp.detail ?? "no detail")"
+        }
+    }
+
     /// The addresses among the answers (A and AAAA data), in answer order.
     public var addresses: [String] {
         answers.filter { $0.type == "A" || $0.type == "AAAA" }.map(\.data)
@@ -73,9 +89,11 @@ public struct DNSQueryEvidence: Sendable, Codable, Equatable {
 
     /// The probe outcome this evidence stands for. Codes: "nxdomain", "servfail",
     /// "refused-dns", "dns-rcode" (any other RCODE), "timeout", "unreachable", "malformed",
-    /// "error". NOERROR is ok, with or without answers (no answers = the name has no such record).
+    /// "error", "truncated-tcp-failed" (TC=1 over UDP and no answer over TCP). NOERROR is ok,
+    /// with or without answers (no answers = the name has no such record).
     public var outcome: ProbeOutcome {
         guard let rcode else {
+            if truncatedUDPAnswer != nil { return .failed(FailureClass("truncated-tcp-failed", truncatedRetryDetail)) }
             let last = attempts.last
             let detail = "\(server): \(last?.detail ?? "no response")"
             switch last?.result {
