@@ -111,9 +111,11 @@ struct ProxyClientTests {
     }
 
     @Test
-    func zipTooLargeAndGarbageAreRefused() {
+    func zipTooLargeIsRefusedInTheWalkGarbageAfterIt() {
         #expect(ProxyResponseChecks.checkZip([], truncated: true, modulePath: "x.io/m", version: "v1.0.0")?.message == "downloaded zip file too large")
-        #expect(ProxyResponseChecks.checkZip(Array("not a zip".utf8), truncated: false, modulePath: "x.io/m", version: "v1.0.0")?.failureClass == "bad-zip")
+        // Garbage is refused after the walk (fetch.go downloadZip), where `|` does not fall through:
+        // DownloadVerificationTests.bytesThatCannotBeHashedFailClosed.
+        #expect(ProxyResponseChecks.checkZip(Array("not a zip".utf8), truncated: false, modulePath: "x.io/m", version: "v1.0.0") == nil)
     }
 
     @Test

@@ -9,6 +9,9 @@ enum CheckModuleCause {
     /// Failure classes of a server that took the request and never answered it: a `|` fallback
     /// would wait on it forever (the go command has no response timeout), so it is replaced.
     static let stalledClasses: Set<String> = ["no-response", "timeout", "handshake-timeout"]
+    /// Failures the go command raises after the GOPROXY walk, on the bytes it chose (a zip with a
+    /// foreign entry or one breaking the zip rules): a `|` fallback never sees them.
+    static let afterWalkClasses: Set<String> = ["bad-zip"]
 
     static func finding(failure: FetchFailure, endpoint: CheckEndpoint, modules: [ModuleFetchOutcome], context: CheckFixContext) -> Finding {
         let names = modules.map { "\($0.path)@\($0.version)" }.sorted()
@@ -49,7 +52,8 @@ enum CheckModuleCause {
         case "module.https-proxy.failed":
             return CheckRoleFix.httpsProxyChanges(endpoint, context, refused: failure.failureClass == "proxy-connect-refused")
         case "module.proxy.failed":
-            return stalledClasses.contains(failure.failureClass)
+            // A stall, or a zip refused after the walk (fetch.go downloadZip: no GOPROXY fallback there).
+            return stalledClasses.contains(failure.failureClass) || afterWalkClasses.contains(failure.failureClass)
                 ? CheckRoleFix.switchChanges(endpoint, blocked: blocked, context, found: "fix.check.switch-proxy-stalled",
                                              none: "fix.check.no-verified-proxy-server")
                 : CheckRoleFix.fallbackChanges(endpoint, blocked: blocked, context, found: "fix.check.proxy-fallback")

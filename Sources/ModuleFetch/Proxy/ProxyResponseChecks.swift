@@ -18,25 +18,12 @@ public enum ProxyResponseChecks {
         return nil
     }
 
-    /// `.zip`: at most 500 MiB, every entry under `<path>@<version>/` (proxy.go Zip, fetch.go downloadZip).
+    /// `.zip` inside the walk: only the size (proxy.go proxyRepo.Zip, "downloaded zip file too
+    /// large"), which a `|` entry falls through on. The entry-prefix and zip rules run after the
+    /// walk (fetch.go downloadZip, then checkModSum), where no GOPROXY fallback applies: see
+    /// DownloadVerification.
     public static func checkZip(_ body: [UInt8], truncated: Bool, modulePath: String, version: String) -> FetchFailure? {
-        if truncated {
-            return FetchFailure(layer: .moduleProtocol, failureClass: "too-large", message: "downloaded zip file too large")
-        }
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("gomod-doctor-\(UUID().uuidString).zip")
-        defer { try? FileManager.default.removeItem(at: file) }
-        do {
-            try Data(body).write(to: file)
-            let entries = try ModuleZipHasher.entries(of: file)
-            if let error = ModuleZipRules.checkPrefix(entries, path: modulePath, version: version) {
-                return FetchFailure(layer: .moduleProtocol, failureClass: "bad-zip", message: error.message)
-            }
-        } catch let error as ModuleFetchError {
-            return FetchFailure(layer: .moduleProtocol, failureClass: "bad-zip", message: error.message)
-        } catch {
-            return FetchFailure(layer: .moduleProtocol, failureClass: "bad-zip", message: "\(error)")
-        }
-        return nil
+        truncated ? FetchFailure(layer: .moduleProtocol, failureClass: "too-large", message: "downloaded zip file too large") : nil
     }
 
     /// `@v/list`: the first field of each line when it is a canonical semantic version, sorted
