@@ -45,19 +45,30 @@ struct HTTPBodyCut: Error, Sendable {
     var cause: Cause
     /// nil when the close came before the response head.
     var head: HTTPResponseHead?
+    /// The head's framing; nil without a head.
+    var framing: HTTPBodyFraming?
     var bodyBytes: Int
     var firstByte: ContinuousClock.Instant?
 
+    init(cause: Cause, head: HTTPResponseHead?, bodyBytes: Int, firstByte: ContinuousClock.Instant?) {
+        self.cause = cause
+        self.head = head
+        framing = head.map(HTTPBodyFraming.init)
+        self.bodyBytes = bodyBytes
+        self.firstByte = firstByte
+    }
+
     /// "timeout" for our own close (deadline or cancellation), "eof" for the server's.
-    var failure: FailureClass {
-        guard let head else {
+    var failure: FailureClass { Self.failure(cause, framing: framing, bodyBytes: bodyBytes) }
+
+    static func failure(_ cause: Cause, framing: HTTPBodyFraming?, bodyBytes: Int) -> FailureClass {
+        guard let framing else {
             switch cause {
             case .deadline: return FailureClass("timeout", "no complete response before the deadline (context deadline exceeded)")
             case .cancelled: return FailureClass("timeout", "no complete response before the request was cancelled (context canceled)")
             case .peerClosed: return FailureClass("eof", "EOF: the server closed the connection without answering")
             }
         }
-        let framing = HTTPBodyFraming(head)
         switch cause {
         case .deadline:
             return FailureClass("timeout", "response body cut by the deadline after \(bodyBytes) bytes (\(Self.pending(framing))): "
