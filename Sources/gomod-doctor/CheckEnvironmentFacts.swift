@@ -37,12 +37,17 @@ enum CheckEnvironmentFacts {
         process.standardInput = FileHandle.nullDevice
         let finished = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in finished.signal() }
-        do { try process.run() } catch { return nil }
+        // A go binary that is there but does not answer is said as such, not as "no go binary found".
+        do {
+            try process.run()
+        } catch {
+            return "\(executable) version: could not run (\(error.localizedDescription))"
+        }
         if finished.wait(timeout: .now() + goVersionTimeoutSeconds) == .timedOut {
             process.terminate()
-            return nil
+            return "\(executable) version: no answer within \(Int(goVersionTimeoutSeconds)) s"
         }
-        guard process.terminationStatus == 0 else { return nil }
+        guard process.terminationStatus == 0 else { return "\(executable) version: exit status \(process.terminationStatus)" }
         let data = output.fileHandleForReading.readDataToEndOfFile().prefix(4096)
         let line = String(decoding: data, as: UTF8.self).split(separator: "\n").first.map(String.init)
         return line?.isEmpty == false ? line : nil
