@@ -160,8 +160,8 @@ extension LabSuite {
         /// Defect 8: the primary proxy accepts and never answers on module paths (https).
         /// Go 1.19 has no timeout for this (lab.md: still hanging at 200 s): run with a 10 s
         /// limit, it must not have succeeded. check must say failures before its own --timeout,
-        /// the module findings on the root cause's layer; a fix, if any, must really work (a
-        /// `|` fallback does not: go waits on the silent proxy forever).
+        /// the module findings on the root cause's layer; the fix switches to the verified mirror
+        /// and really works (a `|` fallback would not: go waits on the silent proxy forever).
         @Test(LabGate.trait, arguments: ShellSetup.allCases)
         func proxyAcceptsAndStalls(shell setup: ShellSetup) async throws {
             try await Lab.with { lab in
@@ -186,11 +186,10 @@ extension LabSuite {
                     #expect(finding.layer == top.finding.layer, "\(finding.id) \(finding.target) on \(finding.layer), cause on \(top.finding.layer)")
                 }
                 Setup.expectNoInsecureFix(document)
+                // The verified mirror replaces the silent proxy (a `|` fallback would wait on it for ever).
                 let changes = try Setup.changes(of: top, document)
-                if !changes.isEmpty {
-                    Setup.expectSetting("GOPROXY", to: nil, in: changes, shell, document)
-                    try await scenario.expectFixWorks(changes, in: shell, document)
-                }
+                Setup.expectSetting("GOPROXY", to: Setup.mirrorURL, in: changes, shell, document)
+                try await scenario.expectFixWorks(changes, in: shell, document)
             }
         }
 
