@@ -11,39 +11,10 @@ extension LabSuite {
     /// server's answer over TCP: it exits 9 like dig itself, and `--compare` counts the resolver as failed.
     @Suite(.serialized)
     struct DigTruncatedTCPLoopbackTests {
-        /// One responder on a free loopback port; stopped by `stop()`.
-        final class Responder {
-            let process = Process()
-            let port: Int
-
-            init(mode: String) throws {
-                let script = EnvCommandEndToEndTests.packageRoot.appendingPathComponent("lab/dns/responder.py").path
-                process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-                process.arguments = ["python3", script, "--mode", mode, "--listen", "127.0.0.1", "--port", "0"]
-                let output = Pipe()
-                process.standardOutput = output
-                process.standardError = FileHandle.nullDevice
-                try process.run()
-                // "responder MODE ready on 127.0.0.1:PORT" once bound.
-                var line = Data()
-                while !line.contains(UInt8(ascii: "\n")) {
-                    let chunk = output.fileHandleForReading.availableData
-                    if chunk.isEmpty { break }
-                    line += chunk
-                }
-                let text = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-                guard let port = text.split(separator: ":").last.flatMap({ Int($0) }) else {
-                    kill(process.processIdentifier, SIGKILL)
-                    throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "responder did not start: \(text)"])
-                }
-                self.port = port
-            }
-
-            /// SIGKILL: the responder inherits the test runner's signal mask, in which SIGTERM is blocked.
-            func stop() {
-                kill(process.processIdentifier, SIGKILL)
-                process.waitUntilExit()
-            }
+        /// One responder on a free loopback port in `mode`; stopped by `stop()`.
+        static func responder(mode: String) throws -> LoopbackScript {
+            let script = EnvCommandEndToEndTests.packageRoot.appendingPathComponent("lab/dns/responder.py").path
+            return try LoopbackScript([script, "--mode", mode, "--listen", "127.0.0.1", "--port", "0"], name: "responder")
         }
 
         static let environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "LANG": "C"]
@@ -51,7 +22,7 @@ extension LabSuite {
 
         @Test(arguments: ["truncate", "truncate-stall"])
         func digFailsWhenTheTCPRetryFails(mode: String) throws {
-            let responder = try Responder(mode: mode)
+            let responder = try Self.responder(mode: mode)
             defer { responder.stop() }
             let query = ["dig", "@127.0.0.1", "-p", "\(responder.port)", "proxy.golang.org", "+time=1", "+tries=1"]
             let text = try DoctorProcess.run(query, environment: Self.environment, in: Self.directory)
@@ -80,9 +51,9 @@ extension LabSuite {
         }
 
         @Test func compareCountsTheResolverAsFailed() throws {
-            let refused = try Responder(mode: "truncate")
+            let refused = try Self.responder(mode: "truncate")
             defer { refused.stop() }
-            let stalled = try Responder(mode: "truncate-stall")
+            let stalled = try Self.responder(mode: "truncate-stall")
             defer { stalled.stop() }
             let output = try DoctorProcess.run(["dig", "--compare", "--resolv-conf", "/nonexistent/resolv.conf",
                                                 "--resolver", "127.0.0.1#\(refused.port)", "--resolver", "127.0.0.1#\(stalled.port)",

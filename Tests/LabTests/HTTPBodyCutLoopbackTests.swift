@@ -14,9 +14,9 @@ extension LabSuite {
     struct HTTPBodyCutLoopbackTests {
         /// The lab GOPROXY on a free loopback port, with `rules`; stopped by `stop()`.
         final class LoopbackProxy {
-            let process = Process()
-            let port: Int
+            let server: LoopbackScript
             let directory: URL
+            var port: Int { server.port }
 
             init(rules: [ProxyRule]) throws {
                 directory = FileManager.default.temporaryDirectory.appendingPathComponent("body-cut-\(UUID().uuidString)")
@@ -24,32 +24,12 @@ extension LabSuite {
                 let rulesPath = directory.appendingPathComponent("rules.json")
                 try JSONEncoder().encode(rules).write(to: rulesPath)
                 let script = EnvCommandEndToEndTests.packageRoot.appendingPathComponent("lab/goproxy/server.py").path
-                process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-                process.arguments = ["python3", script, "--root", directory.appendingPathComponent("root").path,
-                                     "--listen", "127.0.0.1", "--port", "0", "--rules", rulesPath.path]
-                let output = Pipe()
-                process.standardOutput = output
-                process.standardError = FileHandle.nullDevice
-                try process.run()
-                // "serving http on 127.0.0.1:PORT" once listening.
-                var line = Data()
-                while !line.contains(UInt8(ascii: "\n")) {
-                    let chunk = output.fileHandleForReading.availableData
-                    if chunk.isEmpty { break }
-                    line += chunk
-                }
-                let text = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-                guard let port = text.split(separator: ":").last.flatMap({ Int($0) }) else {
-                    process.terminate()
-                    throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "goproxy did not start: \(text)"])
-                }
-                self.port = port
+                server = try LoopbackScript([script, "--root", directory.appendingPathComponent("root").path,
+                                             "--listen", "127.0.0.1", "--port", "0", "--rules", rulesPath.path], name: "goproxy")
             }
 
-            /// SIGKILL: the server inherits the test runner's signal mask, in which SIGTERM is blocked.
             func stop() {
-                kill(process.processIdentifier, SIGKILL)
-                process.waitUntilExit()
+                server.stop()
                 try? FileManager.default.removeItem(at: directory)
             }
         }

@@ -24,8 +24,8 @@ extension LabSuite {
 
         /// A directory in GOPROXY layout served on 127.0.0.1 until `stop`.
         final class LoopbackProxy {
-            let process = Process()
-            let url: String
+            let server: LoopbackScript
+            var url: String { "http://127.0.0.1:\(server.port)" }
 
             init(root: URL) throws {
                 let script = """
@@ -36,21 +36,10 @@ extension LabSuite {
                     print(server.server_address[1], flush=True)
                     server.serve_forever()
                     """
-                process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-                process.arguments = ["-c", script, root.path]
-                let output = Pipe()
-                process.standardOutput = output
-                try process.run()
-                let line = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
-                let port = try #require(Int(line.trimmingCharacters(in: .whitespacesAndNewlines)), "no port from the proxy: \(line)")
-                url = "http://127.0.0.1:\(port)"
+                server = try LoopbackScript(["-c", script, root.path], name: "proxy")
             }
 
-            /// SIGKILL: a child of the test process inherits a signal mask that blocks SIGTERM.
-            func stop() {
-                kill(process.processIdentifier, SIGKILL)
-                process.waitUntilExit()
-            }
+            func stop() { server.stop() }
         }
 
         func makeTree(_ root: URL) throws {
