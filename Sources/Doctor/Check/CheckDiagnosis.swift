@@ -114,7 +114,7 @@ public struct CheckDiagnosis: Sendable, Equatable, Codable {
             }
             checks.append(CheckLine(kind: .endpoint, subject: result.endpoint.key, severity: severity, detail: detail))
             let kept = result.unused ? [] : verdict.findings.filter { $0.id != "endpoint.healthy" && (result.rootLayer != nil || $0.severity != .failure) }
-                .map { $0.severity == .failure ? CheckRoleFix.applied(to: $0, endpoint: result.endpoint, blocked: blocked, context: context) : $0 }
+                .map { $0.severity == .failure ? CheckRoleFix.applied(to: $0, endpoint: result.endpoint, context: context) : $0 }
                 .map { finding -> Finding in
                     guard servedAnyway, finding.severity == .failure else { return finding }
                     var copy = finding

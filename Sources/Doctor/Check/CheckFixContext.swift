@@ -20,9 +20,9 @@ struct CheckFixContext: Sendable {
     }
 
     /// Verified proxies other than `broken`, in order of preference. A proxy is verified only
-    /// when every module sampled from those blocked served and verified through it
-    /// (AlternativeProxyCheck), so any of them stands for `blocked`.
-    func alternatives(for blocked: [String], excluding broken: String?) -> [String] {
+    /// when every module sampled from those the run's causes block served and verified through
+    /// it (AlternativeProxyCheck), so any of them stands for every blocked module.
+    func alternatives(excluding broken: String?) -> [String] {
         verified.filter { $0.url != broken }.map(\.url)
     }
 

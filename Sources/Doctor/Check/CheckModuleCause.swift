@@ -24,7 +24,7 @@ enum CheckModuleCause {
             guard let failure = module.failure else { return nil }
             return "go: " + failure.message + (module.failedURL.map { " [\($0)]" } ?? "")
         }
-        let (changes, key) = fix(id: id, failure: failure, endpoint: endpoint, blocked: names, context: context)
+        let (changes, key) = fix(id: id, failure: failure, endpoint: endpoint, context: context)
         let diagnostics = names.prefix(1).map { "gomod-doctor fetch \($0)" }
         return Finding(id: id, layer: CheckDiagnosis.layer(failure.layer), severity: .failure, target: endpoint.key,
                        arguments: arguments, evidence: evidence,
@@ -42,23 +42,23 @@ enum CheckModuleCause {
         return "check.fetch-failed"
     }
 
-    static func fix(id: String, failure: FetchFailure, endpoint: CheckEndpoint, blocked: [String],
+    static func fix(id: String, failure: FetchFailure, endpoint: CheckEndpoint,
                     context: CheckFixContext) -> ([String], String) {
         switch id {
         case "module.integrity.checksum-mismatch", "module.integrity.unverifiable":
             // Never fewer checks: only a source whose bytes verified this run replaces the mirror.
-            let (changes, _) = CheckRoleFix.switchChanges(endpoint, blocked: blocked, context, found: "")
+            let (changes, _) = CheckRoleFix.switchChanges(endpoint, context, found: "")
             return changes.isEmpty ? ([], "fix.check.integrity-no-alternative") : (changes, "fix.check.integrity-switch")
         case "module.https-proxy.failed":
             return CheckRoleFix.httpsProxyChanges(endpoint, context, refused: failure.failureClass == "proxy-connect-refused")
         case "module.proxy.failed":
             // A stall, or a zip refused after the walk (fetch.go downloadZip: no GOPROXY fallback there).
             return stalledClasses.contains(failure.failureClass) || afterWalkClasses.contains(failure.failureClass)
-                ? CheckRoleFix.switchChanges(endpoint, blocked: blocked, context, found: "fix.check.switch-proxy-stalled",
+                ? CheckRoleFix.switchChanges(endpoint, context, found: "fix.check.switch-proxy-stalled",
                                              none: "fix.check.no-verified-proxy-server")
-                : CheckRoleFix.fallbackChanges(endpoint, blocked: blocked, context, found: "fix.check.proxy-fallback")
+                : CheckRoleFix.fallbackChanges(endpoint, context, found: "fix.check.proxy-fallback")
         case "module.direct.failed":
-            return CheckRoleFix.directChanges(endpoint, blocked: blocked, context)
+            return CheckRoleFix.directChanges(endpoint, context)
         case "module.sumdb.failed" where ["note", "tlog", "sumdb-misbehavior"].contains(failure.failureClass):
             return sumdbNoteChanges(context)
         default:

@@ -20,7 +20,7 @@ enum CheckRoleFix {
                                                 "endpoint.dns.server-unreachable", "endpoint.dns.timeout", "endpoint.dns.servfail"]
 
     /// `finding` with the fix its endpoint's roles call for (unchanged when none applies).
-    static func applied(to finding: Finding, endpoint: CheckEndpoint, blocked: [String], context: CheckFixContext) -> Finding {
+    static func applied(to finding: Finding, endpoint: CheckEndpoint, context: CheckFixContext) -> Finding {
         if localDNSFindings.contains(finding.id) {
             // The resolver's own fix stays (resolv.conf, /etc/hosts): no go variable can change it.
             var copy = finding
@@ -33,14 +33,14 @@ enum CheckRoleFix {
         if endpoint.roles == [.httpsProxy] {
             (changes, key) = httpsProxyChanges(endpoint, context, refused: finding.id == "endpoint.https-proxy.connect-refused")
         } else if endpoint.roles.contains(.proxy) && finding.id == "endpoint.http.refused-client" {
-            (changes, key) = fallbackChanges(endpoint, blocked: blocked, context, found: "fix.check.proxy-refused")
+            (changes, key) = fallbackChanges(endpoint, context, found: "fix.check.proxy-refused")
         } else if endpoint.roles.contains(.proxy), switchesProxy(finding) {
             let found = switchExplanation(finding)
             // A server that answers badly is its operator's to fix; a path that fails is the network's.
             let none = finding.layer == .http ? "fix.check.no-verified-proxy-server" : "fix.check.no-verified-proxy"
-            (changes, key) = switchChanges(endpoint, blocked: blocked, context, found: found, none: none)
+            (changes, key) = switchChanges(endpoint, context, found: found, none: none)
         } else if endpoint.roles == [.direct], [.dns, .tcp, .tls].contains(finding.layer) {
-            (changes, key) = directChanges(endpoint, blocked: blocked, context)
+            (changes, key) = directChanges(endpoint, context)
         } else if endpoint.roles == [.checksumDatabase], [.dns, .tcp, .tls, .http].contains(finding.layer),
                   let database = context.modules.compactMap(\.checksum?.database).first, database == "sum.golang.org" {
             // cmd/go/internal/modfetch/sumdb.go dbDial: "sum.golang.google.cn" is an alias of sum.golang.org;
@@ -104,9 +104,9 @@ enum CheckRoleFix {
     /// Replace the broken proxy with the verified ones (then `direct` when configured); no
     /// change when none was verified.
     /// - Parameter none: the explanation when nothing was verified (the path, or the server itself).
-    static func switchChanges(_ endpoint: CheckEndpoint, blocked: [String], _ context: CheckFixContext,
+    static func switchChanges(_ endpoint: CheckEndpoint, _ context: CheckFixContext,
                               found: String, none: String = "fix.check.no-verified-proxy") -> ([String], String) {
-        let alternatives = context.alternatives(for: blocked, excluding: proxyURL(endpoint))
+        let alternatives = context.alternatives(excluding: proxyURL(endpoint))
         guard !alternatives.isEmpty else { return ([], none) }
         let list = alternatives + (context.configuredDirect ? ["direct"] : [])
         return (context.set("GOPROXY", list.joined(separator: ",")), found)
@@ -114,9 +114,9 @@ enum CheckRoleFix {
 
     /// Keep the proxy first but fall back on any error (`|`): after a `,` the go command stops
     /// at a 403/5xx (cmd/go/internal/modfetch/proxy.go TryProxies: only 404/410 continue).
-    static func fallbackChanges(_ endpoint: CheckEndpoint, blocked: [String], _ context: CheckFixContext,
+    static func fallbackChanges(_ endpoint: CheckEndpoint, _ context: CheckFixContext,
                                 found: String, none: String = "fix.check.no-verified-proxy-server") -> ([String], String) {
-        let alternatives = context.alternatives(for: blocked, excluding: proxyURL(endpoint))
+        let alternatives = context.alternatives(excluding: proxyURL(endpoint))
         guard !alternatives.isEmpty else { return ([], none) }
         let list = [proxyURL(endpoint)] + alternatives + (context.configuredDirect ? ["direct"] : [])
         return (context.set("GOPROXY", list.joined(separator: "|")), found)
@@ -147,9 +147,9 @@ enum CheckRoleFix {
 
     /// A VCS host the go command reaches `direct` is blocked: fetch the module through a
     /// verified proxy instead (the configured proxies first: they may serve private modules).
-    static func directChanges(_ endpoint: CheckEndpoint, blocked: [String], _ context: CheckFixContext) -> ([String], String) {
+    static func directChanges(_ endpoint: CheckEndpoint, _ context: CheckFixContext) -> ([String], String) {
         let configured = context.endpoints.filter { $0.endpoint.roles.contains(.proxy) }.map { proxyURL($0.endpoint) }
-        let alternatives = context.alternatives(for: blocked, excluding: nil).filter { !configured.contains($0) }
+        let alternatives = context.alternatives(excluding: nil).filter { !configured.contains($0) }
         guard !endpoint.modules.allSatisfy({ PrivateModuleHeuristic.looksPrivate($0) }), !alternatives.isEmpty else {
             return ([], "fix.check.direct-blocked-no-proxy")
         }
