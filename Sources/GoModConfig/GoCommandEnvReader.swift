@@ -71,8 +71,8 @@ public struct GoEnvDisagreement: Sendable, Equatable, Codable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(name, forKey: .name)
-        try container.encode(SecretRedactor.redact(ours), forKey: .ours)
-        try container.encode(SecretRedactor.redact(goCommand), forKey: .goCommand)
+        try container.encode(SecretRedactor.redactValue(ours, of: name), forKey: .ours)
+        try container.encode(SecretRedactor.redactValue(goCommand, of: name), forKey: .goCommand)
     }
 }
 

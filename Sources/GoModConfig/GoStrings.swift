@@ -1,8 +1,8 @@
 /// Go's `strings` helpers whose whitespace rules differ from Foundation's, so splitting and
 /// trimming of configuration values matches the go command exactly.
-enum GoStrings {
+public enum GoStrings {
     /// `unicode.IsSpace`: '\t', '\n', '\v', '\f', '\r', ' ', U+0085, U+00A0 and Unicode White_Space.
-    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+    public static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x09...0x0D, 0x20, 0x85, 0xA0: return true
         case 0...0xFF: return false
@@ -11,7 +11,7 @@ enum GoStrings {
     }
 
     /// `strings.TrimSpace`.
-    static func trimSpace(_ text: String) -> String {
+    public static func trimSpace(_ text: String) -> String {
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !isSpace($0) }),
               let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
@@ -19,7 +19,7 @@ enum GoStrings {
     }
 
     /// `strings.Fields`.
-    static func fields(_ text: String) -> [String] {
+    public static func fields(_ text: String) -> [String] {
         text.unicodeScalars.split(whereSeparator: isSpace).map { String($0) }
     }
 }

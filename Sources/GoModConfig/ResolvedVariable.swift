@@ -61,7 +61,7 @@ public struct ResolvedVariable: Sendable, Equatable, Codable {
     }
 
     /// The value with credentials removed, for anything a person or a file will see.
-    public var displayValue: String { SecretRedactor.redact(value) }
+    public var displayValue: String { SecretRedactor.redactValue(value, of: name) }
 
     enum CodingKeys: String, CodingKey { case name, value, source, origin, shadowed, supported }
 
@@ -71,7 +71,13 @@ public struct ResolvedVariable: Sendable, Equatable, Codable {
         try container.encode(displayValue, forKey: .value)
         try container.encode(source, forKey: .source)
         try container.encodeIfPresent(origin, forKey: .origin)
-        try container.encode(shadowed, forKey: .shadowed)
+        // Shadowed values are shown under this variable's rule too (GOAUTH arguments).
+        let shownShadowed = shadowed.map { layer -> ShadowedValue in
+            var shown = layer
+            shown.value = SecretRedactor.redactValue(layer.value, of: name)
+            return shown
+        }
+        try container.encode(shownShadowed, forKey: .shadowed)
         try container.encode(supported, forKey: .supported)
     }
 }

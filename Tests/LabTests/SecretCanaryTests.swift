@@ -53,7 +53,7 @@ extension LabSuite {
                         "GOPROXY": "https://bob:\(secret)@proxy.example.test/p?token=\(secret)&access_token=\(secret),direct",
                         "GOSUMDB": "sum.golang.org https://bob:\(secret)@sum.example.test",
                         "HTTPS_PROXY": "http://agent:\(secret)@proxy.corp.example.test:3128",
-                        "GOAUTH": "/usr/local/bin/creds --token=\(secret)"]
+                        "GOAUTH": "/usr/local/bin/creds --token=\(secret) \(secret);netrc"]
             }
         }
 

@@ -34,9 +34,6 @@ struct DirectTests {
         #expect(!NetrcLookup.hasCredentials(for: "corp.example", netrcText: text))
         #expect(NetrcLookup.path(environment: ["NETRC": "/x/netrc", "HOME": "/h"]) == "/x/netrc")
         #expect(NetrcLookup.path(environment: ["HOME": "/h"]) == "/h/.netrc")
-        let parsed = NetrcLookup.credentials(for: "git.corp.example", netrcText: text + "default login d password dd\n")
-        #expect(parsed?.login == "u" && parsed?.password == "secret")
-        #expect(NetrcLookup.credentials(for: "nowhere.example", netrcText: text) == nil, "the default entry is not used")
     }
 
     @Test

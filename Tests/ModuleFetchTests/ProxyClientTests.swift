@@ -124,7 +124,7 @@ struct ProxyClientTests {
         try FileManager.default.createDirectory(at: root.appendingPathComponent("x.io/m/@v"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
         try Data(#"{"Version":"v1.0.0"}"#.utf8).write(to: root.appendingPathComponent("x.io/m/@v/v1.0.0.info"))
-        let client = GoProxyClient(base: "file://" + root.path, transport: HTTPModuleTransport(environment: [:]))
+        let client = GoProxyClient(base: "file://" + root.path, transport: HTTPModuleTransport(environment: [:], auth: GoAuthCredentials(goauth: "off", supported: true, environment: [:])))
         let info = await client.fetch(.info("v1.0.0"), modulePath: "x.io/m", deadline: .after(seconds: 5))
         #expect(info.failure == nil && info.info?.version == "v1.0.0")
         let missing = await client.fetch(.mod("v1.0.0"), modulePath: "x.io/m", deadline: .after(seconds: 5))

@@ -33,7 +33,8 @@ extension CheckRun {
         }
         guard !sampled.isEmpty || !databaseHosts.isEmpty else { return ([], []) }
         let govcs = (try? GoVCSRules.parse(config.env["GOVCS"])) ?? GoVCSRules()
-        let transport = HTTPModuleTransport(environment: environment, dialTimeout: Self.fetchDialTimeout(timeoutSeconds: timeoutSeconds))
+        let transport = HTTPModuleTransport(environment: environment, auth: GoAuthCredentials(env: config.env, environment: environment),
+                                            dialTimeout: Self.fetchDialTimeout(timeoutSeconds: timeoutSeconds))
         var fetcher = ModuleFetcher(transport: transport, environment: environment, govcs: govcs, sumdb: sumdb)
         let key = config.routes.checksumDatabase.flatMap { try? VerifierKey.parse($0.verifierKey) }
         fetcher.verifierKey = key

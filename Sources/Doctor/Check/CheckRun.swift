@@ -156,7 +156,8 @@ public struct CheckRun: Sendable {
     func fetchModules(_ requests: [ModuleFetchRequest], config: ConfigDiagnosis, toolchain: ToolchainRoute?,
                       deadline: ProbeDeadline, counter: CheckProgressCounter? = nil) async -> FetchRun.Report {
         let govcs = (try? GoVCSRules.parse(config.env["GOVCS"])) ?? GoVCSRules()
-        let transport = HTTPModuleTransport(environment: environment, dialTimeout: Self.fetchDialTimeout(timeoutSeconds: timeoutSeconds))
+        let transport = HTTPModuleTransport(environment: environment, auth: GoAuthCredentials(env: config.env, environment: environment),
+                                            dialTimeout: Self.fetchDialTimeout(timeoutSeconds: timeoutSeconds))
         var run = FetchRun(transport: transport, environment: environment, govcs: govcs,
                            options: FetchRun.Options(zipSample: allZips ? nil : 3))
         if let counter { run.onOutcome = { counter.fetched($0) } }

@@ -10,9 +10,12 @@ public struct HTTPModuleTransport: ModuleTransport {
     let trust: TrustStore
     /// Longest a dial may take within the deadline (HTTPClientOptions.dialTimeout); nil: no bound of its own.
     public var dialTimeout: Duration?
+    /// Which credentials go with https requests: exactly those the go command would send (GOAUTH).
+    public var auth: GoAuthCredentials
 
-    public init(environment: [String: String], dialTimeout: Duration? = nil) {
+    public init(environment: [String: String], auth: GoAuthCredentials, dialTimeout: Duration? = nil) {
         self.environment = environment
+        self.auth = auth
         self.dialTimeout = dialTimeout
         trust = TrustStore(environment: environment)
     }
@@ -32,7 +35,12 @@ public struct HTTPModuleTransport: ModuleTransport {
         // cmd/go/internal/web/http.go: .netrc credentials go with https requests only.
         var sent = target
         var usedNetrc = false
-        if target.isSecure, target.user == nil, let credentials = NetrcLookup.credentials(for: target.host, environment: environment) {
+        if target.isSecure, let invalid = auth.invalidSetting {
+            // auth.go: the go command exits at its first https request when GOAUTH is malformed.
+            return TransportResponse(url: target.redacted, status: nil,
+                                     failure: FetchFailure(layer: .config, failureClass: "goauth-invalid", message: invalid.message))
+        }
+        if target.isSecure, target.user == nil, let credentials = auth.basicCredentials(for: target) {
             sent.user = Self.userinfoEscape(credentials.login)
             sent.password = Self.userinfoEscape(credentials.password)
             usedNetrc = true
