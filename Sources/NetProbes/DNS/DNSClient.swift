@@ -84,6 +84,16 @@ public struct DNSClient: Sendable {
         case .failed(let detail):
             record.result = "error"
             record.detail = detail
+        case .closed(let detail, let rejected):
+            // What the server sent before it closed is the finding: a malformed answer is named.
+            record.ignored = rejected
+            if let last = rejected.last {
+                record.result = "malformed"
+                record.detail = "the answer over TCP was not taken (\(last)), then the server closed the connection"
+            } else {
+                record.result = "error"
+                record.detail = detail
+            }
         case .cancelled:
             record.result = "timeout"
             record.detail = "cancelled"

@@ -14,6 +14,9 @@ enum DNSExchangeResult: Sendable, Equatable {
     /// or a TCP connection refused.
     case unreachable(String)
     case failed(String)
+    /// The server closed a TCP connection before a whole accepted answer came: what came
+    /// instead (`rejected`: answers it sent that were not taken, malformed or not ours).
+    case closed(String, rejected: [String])
     case cancelled
 }
 
@@ -118,7 +121,11 @@ enum DNSSocketExchange {
             let prefix: [UInt8]
             switch readExactly(fd, 2, until: deadline, cancel: cancel) {
             case .success(let bytes): prefix = bytes
-            case .failure(let failure): return failure.result == .timeout(rejected: []) ? .timeout(rejected: rejected) : failure.result
+            case .failure(let failure):
+                return tcpEnd(failure, rejected: rejected, closed: { got in
+                    got == 0 ? "the server closed the TCP connection without answering"
+                             : "the server closed the TCP connection inside a length prefix (1 of 2 bytes)"
+                })
             }
             let length = Int(prefix[0]) << 8 | Int(prefix[1])
             switch readExactly(fd, length, until: deadline, cancel: cancel) {
@@ -126,7 +133,9 @@ enum DNSSocketExchange {
                 guard let reason = accept(message) else { return .response(message, rejected: rejected) }
                 rejected.append(reason)
             case .failure(let failure):
-                return failure.result == .timeout(rejected: []) ? .timeout(rejected: rejected) : failure.result
+                return tcpEnd(failure, rejected: rejected, closed: { got in
+                    "the server closed the TCP connection after \(got) of the \(length) bytes its length prefix announced: the answer is cut short"
+                })
             }
         }
     }
@@ -158,7 +167,7 @@ enum DNSSocketExchange {
             }
             let want = count - bytes.count
             let got = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, want, 0) }
-            if got == 0 { return .failure(ExchangeFailure(.failed("connection closed by the server after \(bytes.count) of \(count) bytes"))) }
+            if got == 0 { return .failure(ExchangeFailure(.closed("\(bytes.count)", rejected: []))) }
             if got < 0 {
                 if errno == EAGAIN || errno == EINTR { continue }
                 return .failure(ExchangeFailure(classify(errno, "recv")))
@@ -166,6 +175,16 @@ enum DNSSocketExchange {
             bytes += chunk[0..<got]
         }
         return .success(bytes)
+    }
+
+    /// How a TCP exchange ends on a failed read: a timeout keeps what was rejected; a close
+    /// says where it came (`closed` gets the bytes read of the part being read).
+    static func tcpEnd(_ failure: ExchangeFailure, rejected: [String], closed: (Int) -> String) -> DNSExchangeResult {
+        switch failure.result {
+        case .timeout: return .timeout(rejected: rejected)
+        case .closed(let got, _): return .closed(closed(Int(got) ?? 0), rejected: rejected)
+        default: return failure.result
+        }
     }
 
     struct ExchangeFailure: Error, Equatable {

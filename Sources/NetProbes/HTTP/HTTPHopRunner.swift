@@ -90,7 +90,7 @@ struct HTTPHopRunner: Sendable {
             }
             record(collected, into: &hop, requestSent: requestSent)
             if collected.truncated {
-                return done(FailureClass("too-large", "response body larger than \(options.maxBodyBytes) bytes"), collected)
+                return done(HTTPFailureText.tooLarge(limit: options.maxBodyBytes, peer: url.hostPort), collected)
             }
             return done(nil, collected)
         } onCancel: {
@@ -133,17 +133,25 @@ struct HTTPHopRunner: Sendable {
         let head = HTTPRequestHead(version: .http1_1, method: HTTPMethod(rawValue: options.method), uri: target, headers: headers)
         let limit = options.maxBodyBytes
         let firstByte = channel.eventLoop.makePromise(of: Void.self)
+        let answer = HTTPAnswerPrefix()
         let ready: EventLoopFuture<Void> = channel.eventLoop.submit {
             // Before the HTTP decoder (after TLS): sees the first byte of the answer itself.
             try channel.pipeline.syncOperations.addHandler(FirstByteWatch(promise: firstByte))
+            try channel.pipeline.syncOperations.addHandler(HTTPAnswerPrefixRecorder(answer))
             try channel.pipeline.syncOperations.addHTTPClientHandlers()
+            try channel.pipeline.syncOperations.addHandler(HTTPAnswerHeadWatch(answer))
             try channel.pipeline.syncOperations.addHandler(HTTPResponseCollector(promise: promise, bodyLimit: limit))
         }.flatMap {
             channel.write(HTTPClientRequestPart.head(head)).and(channel.writeAndFlush(HTTPClientRequestPart.end(nil))).map { _ in }
         }
         ready.whenFailure { promise.fail($0) }
         FirstByteWatch.bound(firstByte, of: promise, on: channel, after: ready, timeout: options.firstByteTimeout)
-        return try await promise.futureResult.get()
+        do {
+            return try await promise.futureResult.get()
+        } catch let parser as HTTPParserError {
+            let peer = proxy ?? url
+            throw HTTPMalformedAnswer(failure: answer.failure(parser, peer: peer.hostPort))
+        }
     }
 
     /// The deadline for waiting on the peer's first byte: the first-byte bound, within the deadline.
@@ -152,6 +160,7 @@ struct HTTPHopRunner: Sendable {
     }
 
     static func exchangeFailure(_ error: any Error, deadline: ProbeDeadline) -> FailureClass {
+        if let malformed = error as? HTTPMalformedAnswer { return malformed.failure }
         if case HTTPExchangeError.noResponse(let seconds) = error {
             return FailureClass("no-response", "connected (and TLS handshake completed, for https) but no response byte in "
                                 + "\(PhaseClock.formatSeconds(seconds)): the server accepts connections and never answers")
