@@ -40,7 +40,7 @@ public struct GoProxyClient: Sendable {
         case .info(let version):
             result.protocolFailure = ProxyResponseChecks.checkInfo(response.body, requested: version, modulePath: modulePath,
                                                                    proxy: SecretRedactor.redact(base))
-            result.info = try? JSONDecoder().decode(ProxyInfo.self, from: Data(response.body))
+            result.info = ProxyInfoShape.problem(response.body) == nil ? try? JSONDecoder().decode(ProxyInfo.self, from: Data(response.body)) : nil
         case .zip(let version):
             result.protocolFailure = ProxyResponseChecks.checkZip(response.body, truncated: response.bodyTruncated,
                                                                   modulePath: modulePath, version: version)
@@ -70,6 +70,10 @@ public struct GoProxyClient: Sendable {
             // proxy.go latest: the highest release, else the highest pre-release.
             let releases = list.versions.filter { Semver.prerelease($0).isEmpty }
             result.info = (releases.last ?? list.versions.last).map { ProxyInfo(version: $0, time: nil) }
+            return result
+        }
+        if let shape = ProxyInfoShape.failure(response.body, file: "\(modulePath)@latest", proxy: SecretRedactor.redact(base)) {
+            result.protocolFailure = shape
             return result
         }
         result.info = try? JSONDecoder().decode(ProxyInfo.self, from: Data(response.body))

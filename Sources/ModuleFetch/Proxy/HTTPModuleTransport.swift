@@ -30,7 +30,9 @@ public struct HTTPModuleTransport: ModuleTransport {
             return TransportResponse(url: url, status: nil,
                                      failure: FetchFailure(layer: .config, failureClass: "bad-url", message: error.description))
         }
-        let options = HTTPClientOptions(maxBodyBytes: maxBodyBytes + 1, insecure: insecure, environment: environment,
+        // The client itself tells "more than maxBodyBytes" (too-large) from "exactly": no +1, so its
+        // failure names the real limit.
+        let options = HTTPClientOptions(maxBodyBytes: maxBodyBytes, insecure: insecure, environment: environment,
                                         userAgent: "Go-http-client/1.1", trust: trust, dialTimeout: dialTimeout, firstByteTimeout: dialTimeout)
         // cmd/go/internal/web/http.go: .netrc credentials go with https requests only.
         var sent = target
@@ -57,7 +59,7 @@ public struct HTTPModuleTransport: ModuleTransport {
                                          bodyTruncated: fetch.body.count > maxBodyBytes, evidence: fetch.evidence, seconds: seconds)
         response.sentNetrcCredentials = usedNetrc ? true : nil
         if let failure = fetch.outcome.failure {
-            var mapped = FetchFailure.from(http: failure, status: status, goError: fetch.evidence.goError)
+            var mapped = FetchFailure.from(http: failure, status: status, goError: fetch.evidence.goError, hop: fetch.evidence.hops.last)
             // net/http wraps every transport error in a url.Error: `Get "<url>": …`, naming the
             // URL being requested (a refused redirect names its target).
             if failure.code != "http-status", !mapped.message.hasPrefix("Get \"") {

@@ -6,6 +6,7 @@ public enum ProxyResponseChecks {
     /// `.info`: valid JSON, and exactly the requested version when a canonical one was asked
     /// for (proxy.go Stat).
     public static func checkInfo(_ body: [UInt8], requested: String, modulePath: String, proxy: String) -> FetchFailure? {
+        if let shape = ProxyInfoShape.failure(body, file: "\(modulePath)@\(requested).info", proxy: proxy) { return shape }
         guard let info = try? JSONDecoder().decode(ProxyInfo.self, from: Data(body)) else {
             return FetchFailure(layer: .moduleProtocol, failureClass: "invalid-response",
                                 message: "invalid response from proxy \"\(proxy)\": " + jsonError(body))
