@@ -105,6 +105,9 @@ struct GoAuthCredentialsTests {
             #expect(auth.basicCredentials(for: try HTTPRequestURL("https://corp.example:8443/m/@v/list"))?.login == "ported")
             #expect(auth.basicCredentials(for: try HTTPRequestURL("https://other.example/m/@v/list")) == nil)
         }
+        // Go 1.20 and older match URL.Hostname(): the port-less entry, never the ported one.
+        let old = GoAuthCredentials(goauth: nil, supported: false, machineWithPort: false, environment: environment)
+        #expect(old.basicCredentials(for: try HTTPRequestURL("https://corp.example:8443/m/@v/list"))?.login == "first")
     }
 
     @Test

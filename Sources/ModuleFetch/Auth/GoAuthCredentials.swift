@@ -7,7 +7,9 @@ import NetProbes
 /// the answer would then differ from the go command's).
 ///
 /// - Before Go 1.24 (auth.go AddCredentials): the first .netrc entry whose machine equals the
-///   request's Host (host, with the port when the URL names one).
+///   request's host — Go 1.21–1.23 compare req.Host (with the port when the URL names one),
+///   Go 1.20 and older the host name alone (URL.Hostname(), golang/go#37130), as the real
+///   Go 1.19 and 1.21 do in GoAuthLabTests.
 /// - Go 1.24+ (auth.go runGoAuth, loadCredential): GOAUTH decides. `off`: none. `netrc`: the
 ///   entries, the earliest per machine winning, looked up by the URL's host[:port]/path and then
 ///   each shorter path prefix. `git DIR` and commands are not run by gomod-doctor (running the
@@ -16,7 +18,8 @@ import NetProbes
 ///   command does (`invalid`).
 public struct GoAuthCredentials: Sendable {
     enum Rules: Sendable {
-        case legacyNetrc
+        /// Before GOAUTH; `withPort`: the machine is matched against host:port (Go 1.21+).
+        case legacyNetrc(withPort: Bool)
         case goauth(GoAuthSetting)
         case invalid(GoAuthSettingError)
     }
@@ -34,15 +37,17 @@ public struct GoAuthCredentials: Sendable {
     /// $NETRC and $HOME, which the go command takes from the process environment only.
     public init(env: ResolvedGoEnv, environment: [String: String]) {
         let variable = env.variables.first { $0.name == "GOAUTH" }
-        self.init(goauth: variable?.value, supported: variable?.supported ?? true, environment: environment)
+        self.init(goauth: variable?.value, supported: variable?.supported ?? true,
+                  machineWithPort: env.goVersion.map { $0.atLeast(1, 21) } ?? true, environment: environment)
     }
 
     /// `goauth` as the go command would see it (nil or empty: its default `netrc`); `supported`:
-    /// false for go commands before 1.24, which ignore GOAUTH and always read .netrc.
-    public init(goauth: String?, supported: Bool, environment: [String: String]) {
+    /// false for go commands before 1.24, which ignore GOAUTH and always read .netrc;
+    /// `machineWithPort`: false for go commands before 1.21, which match the host name alone.
+    public init(goauth: String?, supported: Bool, machineWithPort: Bool = true, environment: [String: String]) {
         let rules: Rules
         if !supported {
-            rules = .legacyNetrc
+            rules = .legacyNetrc(withPort: machineWithPort)
         } else {
             let value = (goauth?.isEmpty ?? true) ? "netrc" : goauth ?? "netrc"
             switch GoAuthSetting.parse(value) {
@@ -83,8 +88,8 @@ public struct GoAuthCredentials: Sendable {
         guard url.isSecure else { return nil }
         switch rules {
         case .invalid: return nil
-        case .legacyNetrc:
-            let host = url.hostHeaderAsWritten
+        case .legacyNetrc(let withPort):
+            let host = withPort ? url.hostHeaderAsWritten : url.host
             return netrc.first { $0.machine == host }.map { ($0.login, $0.password) }
         case .goauth(let setting):
             guard setting.usesNetrc else { return nil }
