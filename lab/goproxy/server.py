@@ -12,9 +12,11 @@ change faults while the server runs) is a list of objects, the first match wins:
     {"prefix": "/hang/", "hang": true}             # accept, read, never answer
     {"prefix": "/slowbody/", "trickle": true}      # 200 head, then one body byte a second, forever
     {"prefix": "/cut/", "cut_after": 5}            # 200 head, 5 body bytes, then close early
+    {"prefix": "/big/", "flood": true}             # 200 head, then zero bytes as fast as possible, forever
 "trickle" and "cut_after" take "framing": "close" (default: no Content-Length, the body ends
 when the connection closes), "chunked" (Transfer-Encoding: chunked, never the last chunk) or
-"length" (a Content-Length of 1000000, never reached). A trickled body never reaches its end;
+"length" (a Content-Length of "declare" bytes, default 1000000, never reached). A trickled or
+flooded body never reaches its end;
 a cut one stops short of it: a client must report either as a failure, never as a 200.
 Prints "serving http|https on ADDR:PORT" on stdout once listening; logs each request on stderr.
 """
@@ -61,7 +63,7 @@ class Handler(BaseHTTPRequestHandler):
         if framing == "chunked":
             self.send_header("Transfer-Encoding", "chunked")
         elif framing == "length":
-            self.send_header("Content-Length", "1000000")
+            self.send_header("Content-Length", str(rule.get("declare", 1000000)))
         else:
             self.send_header("Connection", "close")
         self.end_headers()
@@ -80,6 +82,10 @@ class Handler(BaseHTTPRequestHandler):
                 if rule["cut_after"] > 0:
                     send(b"{" + b" " * (rule["cut_after"] - 1))
                 return
+            if rule.get("flood"):
+                chunk = b"\0" * 65536
+                while True:
+                    send(chunk)
             send(b"{")
             while True:
                 time.sleep(1)
@@ -97,7 +103,7 @@ class Handler(BaseHTTPRequestHandler):
             if rule.get("hang"):
                 while True:
                     time.sleep(3600)
-            if rule.get("trickle") or "cut_after" in rule:
+            if rule.get("trickle") or rule.get("flood") or "cut_after" in rule:
                 return self.partial_body(rule)
             if rule.get("delay_ms"):
                 time.sleep(rule["delay_ms"] / 1000.0)

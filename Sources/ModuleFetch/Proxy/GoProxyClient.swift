@@ -31,9 +31,13 @@ public struct GoProxyClient: Sendable {
         if case .latest = file {
             return await latest(url: url, modulePath: modulePath, deadline: deadline)
         }
-        let limit: Int
-        if case .zip = file { limit = Self.maxZipBytes } else { limit = Self.maxFileBytes }
-        let response = await transport.get(url, maxBodyBytes: limit, insecure: false, deadline: deadline)
+        let response: TransportResponse
+        if case .zip = file {
+            // Streamed to a nameless temporary file: memory stays bounded for a 500 MiB zip.
+            response = await transport.download(url, maxBodyBytes: Self.maxZipBytes, insecure: false, deadline: deadline)
+        } else {
+            response = await transport.get(url, maxBodyBytes: Self.maxFileBytes, insecure: false, deadline: deadline)
+        }
         var result = ProxyFileResult(file: file, response: response)
         guard response.failure == nil else { return result }
         switch file {

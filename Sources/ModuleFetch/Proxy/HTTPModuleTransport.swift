@@ -20,8 +20,8 @@ public struct HTTPModuleTransport: ModuleTransport {
         trust = TrustStore(environment: environment)
     }
 
-    public func get(_ url: String, maxBodyBytes: Int, insecure: Bool, deadline: ProbeDeadline) async -> TransportResponse {
-        if url.hasPrefix("file://") { return getFile(url, maxBodyBytes: maxBodyBytes) }
+    /// One GET; with `file`, a 2xx body is streamed there (see `download`).
+    func request(_ url: String, maxBodyBytes: Int, insecure: Bool, deadline: ProbeDeadline, into file: HTTPBodyFile?) async -> TransportResponse {
         let start = ContinuousClock.now
         let target: HTTPRequestURL
         do {
@@ -32,8 +32,9 @@ public struct HTTPModuleTransport: ModuleTransport {
         }
         // The client itself tells "more than maxBodyBytes" (too-large) from "exactly": no +1, so its
         // failure names the real limit.
-        let options = HTTPClientOptions(maxBodyBytes: maxBodyBytes, insecure: insecure, environment: environment,
+        var options = HTTPClientOptions(maxBodyBytes: maxBodyBytes, insecure: insecure, environment: environment,
                                         userAgent: "Go-http-client/1.1", trust: trust, dialTimeout: dialTimeout, firstByteTimeout: dialTimeout)
+        options.bodyFile = file
         // cmd/go/internal/web/http.go: .netrc credentials go with https requests only.
         var sent = target
         var usedNetrc = false
@@ -58,6 +59,7 @@ public struct HTTPModuleTransport: ModuleTransport {
         var response = TransportResponse(url: target.redacted, status: status, body: Array(fetch.body.prefix(maxBodyBytes)),
                                          bodyTruncated: fetch.body.count > maxBodyBytes, evidence: fetch.evidence, seconds: seconds)
         response.sentNetrcCredentials = usedNetrc ? true : nil
+        if fetch.outcome.isOK, status == 200 { response.bodyFile = file }
         if let failure = fetch.outcome.failure {
             var mapped = FetchFailure.from(http: failure, status: status, goError: fetch.evidence.goError, hop: fetch.evidence.hops.last)
             // net/http wraps every transport error in a url.Error: `Get "<url>": …`, naming the

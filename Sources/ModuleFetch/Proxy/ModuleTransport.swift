@@ -16,6 +16,9 @@ public struct TransportResponse: Sendable, Equatable, Codable {
     public var seconds: Double
     /// True when .netrc credentials were sent with the request (never the credentials).
     public var sentNetrcCredentials: Bool?
+    /// A `download`'s 200 body, on disk and nameless (`body` is then empty); nil when the body
+    /// is in `body`. Not encoded; compared by identity.
+    public var bodyFile: HTTPBodyFile?
 
     public init(url: String, status: Int?, body: [UInt8] = [], bodyTruncated: Bool = false, failure: FetchFailure? = nil,
                 evidence: HTTPEvidence? = nil, seconds: Double = 0) {
@@ -60,4 +63,16 @@ public struct TransportResponse: Sendable, Equatable, Codable {
 public protocol ModuleTransport: Sendable {
     /// GET `url`; read at most `maxBodyBytes` (+1 to tell "too large"); `insecure` is GOINSECURE.
     func get(_ url: String, maxBodyBytes: Int, insecure: Bool, deadline: ProbeDeadline) async -> TransportResponse
+
+    /// GET a large file (a module zip): like `get`, but the body may be streamed to a nameless
+    /// temporary file (`TransportResponse.bodyFile`) instead of memory, and the transfer ends at
+    /// `deadline` or at `maxBodyBytes`, whichever comes first.
+    func download(_ url: String, maxBodyBytes: Int, insecure: Bool, deadline: ProbeDeadline) async -> TransportResponse
+}
+
+extension ModuleTransport {
+    /// Transports that answer from memory (test scripts) download as they get.
+    public func download(_ url: String, maxBodyBytes: Int, insecure: Bool, deadline: ProbeDeadline) async -> TransportResponse {
+        await get(url, maxBodyBytes: maxBodyBytes, insecure: insecure, deadline: deadline)
+    }
 }

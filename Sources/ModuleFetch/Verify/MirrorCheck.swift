@@ -1,5 +1,6 @@
 import Foundation
 import GoModConfig
+import NetProbes
 import Redaction
 
 /// Downloads module files from every configured mirror and hashes them the way the go
@@ -69,17 +70,20 @@ public struct MirrorCheck: Sendable {
             result.detail = error.message
             return result
         }
-        let body: [UInt8]
-        switch await getter.get(url) {
-        case .success(let bytes): body = bytes
+        // One deadline bounds the transfer and the hashing of a zip.
+        let deadline = ProbeDeadline.after(seconds: getter.timeoutSeconds)
+        let fetched: Result<String, ModuleFetchError>
+        if item.isGoMod {
+            fetched = await getter.get(url).map(DirHash.hashGoMod)
+        } else {
+            fetched = await getter.download(url, deadline: deadline).flatMap { file in
+                Result { () throws(ModuleFetchError) in try Self.hashZip(file, path: item.path, version: item.version, deadline: deadline) }
+            }
+        }
+        switch fetched {
+        case .success(let hash): result.hash = hash
         case .failure(let error):
             result.status = error.code == "not-found" ? .notFound : .failed
-            result.detail = error.message
-            return result
-        }
-        do {
-            result.hash = item.isGoMod ? DirHash.hashGoMod(body) : try Self.hashZip(body, path: item.path, version: item.version)
-        } catch {
             result.detail = error.message
             return result
         }
@@ -93,14 +97,9 @@ public struct MirrorCheck: Sendable {
         return result
     }
 
-    static func hashZip(_ body: [UInt8], path: String, version: String) throws(ModuleFetchError) -> String {
-        let file = URL(fileURLWithPath: NSTemporaryDirectory())
-            .appendingPathComponent("gomod-doctor-\(getpid())-\(UUID().uuidString).zip")
-        guard FileManager.default.createFile(atPath: file.path, contents: Data(body)) else {
-            throw ModuleFetchError("transport", "cannot write a temporary file in \(NSTemporaryDirectory())")
-        }
-        defer { try? FileManager.default.removeItem(at: file) }
-        return try ModuleZipHasher.checkAndHash(at: file, path: path, version: version)
+    /// The zip's h1 from the nameless file it was streamed to, after the go command's download checks.
+    static func hashZip(_ file: HTTPBodyFile, path: String, version: String, deadline: ProbeDeadline) throws(ModuleFetchError) -> String {
+        try ModuleZipHasher.checkAndHash(at: URL(fileURLWithPath: file.path), path: path, version: version, deadline: deadline)
     }
 
     static func trimmed(_ url: String) -> String {

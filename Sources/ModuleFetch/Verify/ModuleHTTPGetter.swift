@@ -22,14 +22,32 @@ public struct ModuleHTTPGetter: Sendable {
 
     // cmd/go/internal/web/http.go get + api.go HTTPError (404 and 410 are fs.ErrNotExist)
     public func get(_ url: String) async -> Result<[UInt8], ModuleFetchError> {
+        await fetch(url, client: client, deadline: .after(seconds: timeoutSeconds)).map(\.body)
+    }
+
+    /// Like `get`, the body streamed to a nameless temporary file (a module zip: memory stays
+    /// bounded whatever the mirror sends); the transfer ends at `deadline`.
+    public func download(_ url: String, deadline: ProbeDeadline) async -> Result<HTTPBodyFile, ModuleFetchError> {
+        let file: HTTPBodyFile
+        do throws(HTTPBodyFile.Failure) {
+            file = try HTTPBodyFile()
+        } catch {
+            return .failure(ModuleFetchError("local-io", error.description))
+        }
+        var client = self.client
+        client.options.bodyFile = file
+        return await fetch(url, client: client, deadline: deadline).map { _ in file }
+    }
+
+    func fetch(_ url: String, client: HTTPClient, deadline: ProbeDeadline) async -> Result<HTTPFetch, ModuleFetchError> {
         let target: HTTPRequestURL
         do {
             target = try HTTPRequestURL(url)
         } catch {
             return .failure(ModuleFetchError("transport", "\(url): \(error.description)"))
         }
-        let fetch = await client.fetch(target, deadline: .after(seconds: timeoutSeconds))
-        if fetch.outcome.isOK { return .success(fetch.body) }
+        let fetch = await client.fetch(target, deadline: deadline)
+        if fetch.outcome.isOK { return .success(fetch) }
         let detail = fetch.evidence.goError ?? fetch.outcome.failure?.detail ?? "request failed"
         if let status = fetch.evidence.finalStatus, status == 404 || status == 410 {
             return .failure(ModuleFetchError("not-found", detail))

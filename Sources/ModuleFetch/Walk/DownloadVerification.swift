@@ -1,4 +1,5 @@
 import Foundation
+import NetProbes
 
 /// The go command's verification of downloaded bytes, in its order: the hash must be one
 /// go.sum lists; only when go.sum lists none is the checksum database's line the reference
@@ -14,13 +15,15 @@ enum DownloadVerification {
     /// A downloaded zip: the download rules (entry prefix, zip rules, 500 MiB) and its h1
     /// hash, then that hash against go.sum, else against the checksum database's line when the
     /// database was consulted. `database`: the consulted database's name and its verified lines.
-    static func checkZip(_ body: [UInt8], truncated: Bool, path: String, version: String, goSum: [String],
-                         database: (name: String, lines: [String])?) -> FetchFailure? {
-        if truncated {
+    /// `served` is the answer the walk chose (its body on disk, or in memory for scripted
+    /// transports); the hashing stops at `deadline` (a "timeout", never a pass).
+    static func checkZip(_ served: TransportResponse?, path: String, version: String, goSum: [String],
+                         database: (name: String, lines: [String])?, deadline: ProbeDeadline? = nil) -> FetchFailure? {
+        if served?.bodyTruncated == true {
             return FetchFailure(layer: .moduleProtocol, failureClass: "too-large", message: "downloaded zip file too large")
         }
         let hash: String
-        switch hashZip(body, path: path, version: version) {
+        switch hashZip(served, path: path, version: version, deadline: deadline) {
         case .success(let value): hash = value
         case .failure(let failure): return failure
         }
@@ -39,21 +42,30 @@ enum DownloadVerification {
     }
 
     /// The zip's h1 after the go command's download checks; a zip that cannot be read or
-    /// breaks a rule is the failure the go command reports.
-    static func hashZip(_ body: [UInt8], path: String, version: String) -> Result<String, FetchFailure> {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("gomod-doctor-\(UUID().uuidString).zip")
-        defer { try? FileManager.default.removeItem(at: file) }
-        do {
-            try Data(body).write(to: file)
+    /// breaks a rule is the failure the go command reports. Hashed from the nameless file the
+    /// download streamed to (a body in memory is first written to one): nothing is left in TMPDIR.
+    static func hashZip(_ served: TransportResponse?, path: String, version: String,
+                        deadline: ProbeDeadline?) -> Result<String, FetchFailure> {
+        let file: HTTPBodyFile
+        do throws(ModuleFetchError) {
+            file = try ModuleZipStore.file(for: served)
         } catch {
             return .failure(FetchFailure(layer: .integrity, failureClass: "unverifiable",
-                                         message: "\(path)@\(version): cannot store the zip to hash it: \(error.localizedDescription)"))
+                                         message: "\(path)@\(version): cannot store the zip to hash it: \(error.message)"))
         }
         do throws(ModuleFetchError) {
-            return .success(try ModuleZipHasher.checkAndHash(at: file, path: path, version: version))
+            return .success(try ModuleZipHasher.checkAndHash(at: URL(fileURLWithPath: file.path), path: path, version: version,
+                                                             deadline: deadline))
         } catch {
-            let failureClass = error.code == "too-large" ? "too-large" : "bad-zip"
-            return .failure(FetchFailure(layer: .moduleProtocol, failureClass: failureClass, message: error.message))
+            switch error.code {
+            case "timeout":
+                return .failure(FetchFailure(layer: .integrity, failureClass: "timeout", message: error.message))
+            case "local-io":
+                return .failure(FetchFailure(layer: .integrity, failureClass: "unverifiable", message: error.message))
+            default:
+                let failureClass = error.code == "too-large" ? "too-large" : "bad-zip"
+                return .failure(FetchFailure(layer: .moduleProtocol, failureClass: failureClass, message: error.message))
+            }
         }
     }
 

@@ -48,4 +48,12 @@ public struct HostLimitedTransport: ModuleTransport {
         await gate.release(host)
         return response
     }
+
+    public func download(_ url: String, maxBodyBytes: Int, insecure: Bool, deadline: ProbeDeadline) async -> TransportResponse {
+        let host = URL(string: url)?.host ?? url
+        await gate.acquire(host)
+        let response = await base.download(url, maxBodyBytes: maxBodyBytes, insecure: insecure, deadline: deadline)
+        await gate.release(host)
+        return response
+    }
 }

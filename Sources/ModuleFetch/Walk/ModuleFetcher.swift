@@ -79,9 +79,8 @@ public struct ModuleFetcher: Sendable {
                 }
             case .zip:
                 let consulted = outcome.checksum.flatMap { lookup in lookup.failure == nil ? (name: lookup.database, lines: lookup.lines) : nil }
-                if let failure = DownloadVerification.checkZip(served?.body ?? [], truncated: served?.bodyTruncated ?? false,
-                                                               path: request.path, version: version, goSum: request.goSumZipHashes,
-                                                               database: verifierKey == nil ? nil : consulted) {
+                if let failure = DownloadVerification.checkZip(served, path: request.path, version: version, goSum: request.goSumZipHashes,
+                                                               database: verifierKey == nil ? nil : consulted, deadline: deadline) {
                     return fail(outcome, failure, at: "zip", url: served?.url)
                 }
             default:

@@ -32,6 +32,9 @@ public struct HTTPClientOptions: Sendable {
     /// Stop once the proxy answered CONNECT (a 200 is success): judges the HTTPS_PROXY
     /// endpoint itself, not the server behind it. Only meaningful for https through a proxy.
     public var connectOnly: Bool = false
+    /// Where a 2xx body goes, chunk by chunk as it arrives, instead of memory (a module zip of
+    /// up to 500 MiB); `HTTPFetch.body` then holds only other bodies' first 64 KiB. nil: memory.
+    public var bodyFile: HTTPBodyFile?
 
     public init(method: String = "GET", followRedirects: Bool = true, maxBodyBytes: Int = 16 << 20, insecure: Bool = false,
                 environment: [String: String], userAgent: String = "gomod-doctor", now: @escaping @Sendable () -> Date = { Date() },

@@ -140,7 +140,8 @@ struct HTTPHopRunner: Sendable {
             try channel.pipeline.syncOperations.addHandler(HTTPAnswerPrefixRecorder(answer))
             try channel.pipeline.syncOperations.addHTTPClientHandlers()
             try channel.pipeline.syncOperations.addHandler(HTTPAnswerHeadWatch(answer))
-            try channel.pipeline.syncOperations.addHandler(HTTPResponseCollector(promise: promise, bodyLimit: limit))
+            try channel.pipeline.syncOperations.addHandler(HTTPResponseCollector(promise: promise, bodyLimit: limit, file: options.bodyFile,
+                                                                                          isHead: options.method == "HEAD"))
         }.flatMap {
             channel.write(HTTPClientRequestPart.head(head)).and(channel.writeAndFlush(HTTPClientRequestPart.end(nil))).map { _ in }
         }
@@ -161,6 +162,7 @@ struct HTTPHopRunner: Sendable {
 
     static func exchangeFailure(_ error: any Error, deadline: ProbeDeadline) -> FailureClass {
         if let malformed = error as? HTTPMalformedAnswer { return malformed.failure }
+        if let local = error as? HTTPBodyFile.Failure { return FailureClass("local-io", local.description) }
         if case HTTPExchangeError.noResponse(let seconds) = error {
             return FailureClass("no-response", "connected (and TLS handshake completed, for https) but no response byte in "
                                 + "\(PhaseClock.formatSeconds(seconds)): the server accepts connections and never answers")

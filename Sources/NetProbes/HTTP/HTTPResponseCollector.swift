@@ -16,20 +16,34 @@ struct CollectedResponse: Sendable {
 /// connection errors or closes first. A body that did not reach its end — our own close
 /// (`HTTPLocalClose`) came first, or the server closed before the end its framing announced —
 /// fails with `HTTPBodyCut`, never succeeds.
+///
+/// With a `file`, a 2xx body goes there chunk by chunk as it arrives (the event loop reads no
+/// more while a chunk is written: that is the backpressure) and memory keeps only the first
+/// `memoryCap` bytes of other bodies (enough for the server's error text). A Content-Length
+/// above the limit ends the response at its head: a body that cannot fit is never read.
 final class HTTPResponseCollector: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPClientResponsePart
     let promise: EventLoopPromise<CollectedResponse>
     let bodyLimit: Int
+    let file: HTTPBodyFile?
+    /// A HEAD answer's Content-Length announces no body.
+    let isHead: Bool
     private var head: HTTPResponseHead?
     private var body: [UInt8] = []
     private var bodyBytes = 0
+    private var toFile = false
     private var firstByte: ContinuousClock.Instant?
     /// Set once `promise` is completed here: what the decoder reports after that is ignored.
     private var completed = false
 
-    init(promise: EventLoopPromise<CollectedResponse>, bodyLimit: Int) {
+    /// Bodies that do not go to the file are kept up to this many bytes (HTTPErrorDetail reads 64 KiB).
+    static let memoryCap = 64 << 10
+
+    init(promise: EventLoopPromise<CollectedResponse>, bodyLimit: Int, file: HTTPBodyFile? = nil, isHead: Bool = false) {
         self.promise = promise
         self.bodyLimit = bodyLimit
+        self.file = file
+        self.isHead = isHead
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -37,10 +51,37 @@ final class HTTPResponseCollector: ChannelInboundHandler, RemovableChannelHandle
         case .head(let received):
             head = received
             firstByte = .now
+            toFile = file != nil && (200..<300).contains(received.status.code)
+            if toFile, let file {
+                do throws(HTTPBodyFile.Failure) {
+                    try file.reset()
+                } catch {
+                    fail(error)
+                    context.close(promise: nil)
+                    return
+                }
+            }
+            if !isHead, case .contentLength(let length) = HTTPBodyFraming(received), length > bodyLimit {
+                finish(truncated: true)
+                context.close(promise: nil)
+            }
         case .body(let buffer):
+            guard !completed else { return }
+            let keep = min(buffer.readableBytes, bodyLimit - bodyBytes)
             bodyBytes += buffer.readableBytes
-            if body.count < bodyLimit {
-                body += buffer.getBytes(at: buffer.readerIndex, length: min(buffer.readableBytes, bodyLimit - body.count)) ?? []
+            if toFile, let file {
+                do throws(HTTPBodyFile.Failure) {
+                    try file.append(buffer.getSlice(at: buffer.readerIndex, length: max(0, keep)) ?? ByteBuffer())
+                } catch {
+                    fail(error)
+                    context.close(promise: nil)
+                    return
+                }
+            } else {
+                let cap = file == nil ? bodyLimit : min(bodyLimit, Self.memoryCap)
+                if body.count < cap {
+                    body += buffer.getBytes(at: buffer.readerIndex, length: min(buffer.readableBytes, cap - body.count)) ?? []
+                }
             }
             if bodyBytes > bodyLimit {
                 finish(truncated: true)
