@@ -10,7 +10,7 @@ public enum ConfigRules {
             privateModulesRouting, unusedPrivatePatterns, malformedPrivatePatterns,
             gosumdb, gonosumdbBroad, goinsecureBroad,
             go111module, goflags, govcs, toolchain,
-            httpsProxyNoProxy, credentialsInURLs,
+            httpsProxyNoProxy, credentialsInURLs, goauth,
             goenvFileProblems, shadowedValues, goCommandDisagreement,
         ]
         let findings = rules.flatMap { $0(context) }
