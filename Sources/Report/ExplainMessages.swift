@@ -5,6 +5,12 @@ enum ExplainMessages {
         "explain.none": ("No go error found in the input.", "输入中没有找到 go 的错误信息。"),
         "explain.label.layer": ("layer", "层"),
         "explain.label.next": ("next", "下一步"),
+        "explain.cut.bytes": (
+            "Input cut: it has more than {maximum} bytes (1 MiB, the most explain reads); reading stopped in line {line}, the rest was not explained.",
+            "输入被截断：超过 {maximum} 字节（1 MiB，explain 读取的上限）；读取在第 {line} 行停止，其后的内容未作解释。"),
+        "explain.cut.errors": (
+            "Input cut: only the first {maximum} errors are explained (the limit); the errors from line {line} on were not read.",
+            "输入被截断：只解释前 {maximum} 个错误（上限）；从第 {line} 行起的错误未被读取。"),
         "explain.cause.dns-nxdomain": (
             "The DNS resolver says {host} does not exist (NXDOMAIN): a wrong name, a split-horizon or poisoned resolver, or no network DNS at all.",
             "DNS 解析器称 {host} 不存在（NXDOMAIN）：名称错误、内外网解析不一致或解析被污染，或根本没有可用的 DNS。"),

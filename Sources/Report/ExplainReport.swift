@@ -31,6 +31,28 @@ public struct ExplainReport: Sendable, Codable {
     public var tool = EnvReport.Tool()
     public var language: Language
     public var errors: [Entry]
+    /// Where the input limits stopped the reading (empty when the whole input was read).
+    public var inputCuts: [InputCut] = []
+
+    /// One cut, with its sentence in the report's language.
+    public struct InputCut: Sendable, Codable {
+        public var limit: ExplainInputCut.Limit
+        public var maximum: Int
+        public var line: Int
+        public var inputBytes: Int?
+        public var message: String
+    }
+
+    public init(_ result: ExplainResult, language: Language) {
+        self.init(result.explanations, language: language)
+        let catalog = MessageCatalog(language: language)
+        inputCuts = result.cuts.map { cut in
+            let arguments = ["maximum": String(cut.maximum), "line": String(cut.line),
+                             "inputBytes": cut.inputBytes.map(String.init) ?? "?", "explained": String(errors.count)]
+            return InputCut(limit: cut.limit, maximum: cut.maximum, line: cut.line, inputBytes: cut.inputBytes,
+                            message: catalog.text("explain.cut.\(cut.limit.rawValue)", arguments))
+        }
+    }
 
     public init(_ explanations: [ErrorExplanation], language: Language) {
         let catalog = MessageCatalog(language: language)

@@ -11,7 +11,8 @@ public struct ExplainTextRenderer: Sendable {
 
     public func render(_ report: ExplainReport) -> String {
         let catalog = MessageCatalog(language: language)
-        guard !report.errors.isEmpty else { return catalog.text("explain.none") + "\n" }
+        let cuts = report.inputCuts.map { style.yellow("⚠ ") + $0.message }
+        guard !report.errors.isEmpty else { return ([catalog.text("explain.none")] + cuts).joined(separator: "\n") + "\n" }
         var lines: [String] = []
         for (index, entry) in report.errors.enumerated() {
             if index > 0 { lines.append("") }
@@ -30,6 +31,7 @@ public struct ExplainTextRenderer: Sendable {
                 lines += entry.commands.map { "    " + style.cyan($0) }
             }
         }
+        if !cuts.isEmpty { lines += [""] + cuts }
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -34,14 +34,10 @@ struct DiffCommand: ParsableCommand {
     }
 
     func load(_ path: String, language: Language) throws -> EnvDiffSnapshot {
-        let catalog = MessageCatalog(language: language)
         do {
-            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
-            defer { try? handle.close() }
-            let data = try handle.read(upToCount: 64 << 20) ?? Data()
-            return try JSONDecoder().decode(EnvDiffSnapshot.self, from: data)
+            return try EnvDiffSnapshot.load(path: path)
         } catch {
-            TerminalOutput.error(catalog.text("envdiff.unreadable", ["file": path, "error": "\(error.localizedDescription)"]) + "\n")
+            TerminalOutput.error(MessageCatalog(language: language).text(error.messageKey, error.arguments) + "\n")
             throw ExitCode(3)
         }
     }

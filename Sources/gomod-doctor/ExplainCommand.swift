@@ -21,16 +21,19 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let input: String
+        var inputBytes: Int?
         if text.isEmpty || text == ["-"] {
-            let data = FileHandle.standardInput.readData(ofLength: GoErrorSplitter.maximumInputBytes)
-            input = String(decoding: data, as: UTF8.self)
+            // One byte past the limit: enough to tell the person that the input was cut.
+            let data = FileHandle.standardInput.readData(ofLength: GoErrorSplitter.maximumInputBytes + 1)
+            inputBytes = data.count
+            input = String(decoding: data.prefix(GoErrorSplitter.maximumInputBytes), as: UTF8.self)
         } else {
             input = text.joined(separator: " ")
         }
         // The same resolution as `env` (ConfigDiagnosis.run): environment, GOENV file, GOROOT/go.env.
         let installation = GoInstallation.locate(environment: environment, hostOS: .current, fileSystem: LocalFileSystem())
         let goEnv = GoEnvResolver(environment: environment, hostOS: .current, fileSystem: LocalFileSystem(), installation: installation).resolve()
-        let report = ExplainReport(ErrorExplanation.explainAll(input, env: goEnv), language: output.language(environment: environment))
+        let report = ExplainReport(ErrorExplanation.explainAllReporting(input, inputBytes: inputBytes, env: goEnv), language: output.language(environment: environment))
         if output.json {
             TerminalOutput.json(try report.json(), terminator: "")
         } else {

@@ -43,6 +43,12 @@ public enum GoErrorSplitter {
     }
 
     public static func split(_ input: String) -> [String] {
+        splitCounting(input).entries
+    }
+
+    /// `split`, plus the 1-based input line where the error limit stopped the reading (the
+    /// first line of the first error not explained); nil when every error was kept.
+    static func splitCounting(_ input: String) -> (entries: [String], stoppedAtLine: Int?) {
         let cleaned = String(String.UnicodeScalarView(input.unicodeScalars.prefix(maximumInputBytes).filter { scalar in
             scalar == "\n" || scalar == "\t" || (scalar.value >= 0x20 && scalar.value != 0x7F && scalar != "\u{FFFD}")
         }))
@@ -55,11 +61,21 @@ public enum GoErrorSplitter {
             let joined = current.joined(separator: "\n").trimmingTrailingWhitespace()
             if !joined.isEmpty && entries.count < maximumEntries { entries.append(String(joined.prefix(maximumEntryCharacters))) }
             current = []
+            flushes += 1
             inSecurityParagraph = false
             note = .none
         }
-        for line in cleaned.split(separator: "\n", omittingEmptySubsequences: false) {
-            if entries.count >= maximumEntries { break }
+        var currentStart = 0
+        var stoppedAtLine: Int?
+        var flushes = 0
+        for (index, line) in cleaned.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            // The first line of the error being gathered: where a new one started this line.
+            let (wasEmpty, flushesBefore) = (current.isEmpty, flushes)
+            defer { if (wasEmpty || flushes != flushesBefore) && !current.isEmpty { currentStart = index } }
+            if entries.count >= maximumEntries {
+                stoppedAtLine = (current.isEmpty ? index : currentStart) + 1
+                break
+            }
             let trimmed = line.drop { $0 == " " }
             // A terminal that wrapped a long quoted URL or path: glue the rest back on.
             if let last = current.last, line.first != "\t", !trimmed.isEmpty, !trimmed.hasPrefix("go: "),
@@ -117,8 +133,9 @@ public enum GoErrorSplitter {
             if skippingNoise { continue }
             current.append(line)
         }
+        if stoppedAtLine == nil, entries.count >= maximumEntries, !current.isEmpty { stoppedAtLine = currentStart + 1 }
         flush()
-        return entries
+        return (entries, stoppedAtLine)
     }
 }
 
