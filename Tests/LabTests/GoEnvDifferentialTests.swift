@@ -6,6 +6,8 @@ import GoModConfig
 private let realGo: String? = ["/usr/bin/go", "/usr/local/go/bin/go", "/usr/lib/go/bin/go"]
     .first { FileManager.default.isExecutableFile(atPath: $0) }
 private let inCI = ProcessInfo.processInfo.environment["CI"] == "true"
+/// Every installed release (Debian's 1.19 and scripts/install-go-toolchains' 1.21, 1.24, 1.27).
+private let releases = GoToolchain.installed.map(\.version)
 
 /// One configuration: process environment on top of a minimal base, and GOENV file content.
 struct EnvConfiguration: Sendable, CustomTestStringConvertible {
@@ -54,9 +56,19 @@ struct GoEnvDifferentialTests {
     static let comparedKeys = ["GO111MODULE", "GOFLAGS", "GOPROXY", "GOSUMDB", "GOPRIVATE", "GONOPROXY", "GONOSUMDB",
                                "GOINSECURE", "GOVCS", "GOPATH", "GOMODCACHE", "GOENV", "GOROOT"]
 
-    @Test(arguments: configurations)
-    func resolvedValuesEqualTheGoCommand(_ configuration: EnvConfiguration) throws {
-        let go = try #require(realGo, "the go command is missing")
+    /// Compared on every release; GOTOOLCHAIN from Go 1.21 on, GOAUTH from 1.24 on (older ones
+    /// do not know them).
+    static func keys(for release: GoToolchain) -> [String] {
+        let parts = release.version.split(separator: ".").compactMap { Int($0) }
+        let minor = parts.count >= 2 ? parts[1] : 0
+        return comparedKeys + (minor >= 21 ? ["GOTOOLCHAIN"] : []) + (release.readsGoAuth ? ["GOAUTH"] : [])
+    }
+
+    /// One test case per release and configuration, named by both ("1.24.11", "GOPROXY in GOENV file").
+    @Test(arguments: releases, configurations)
+    func resolvedValuesEqualTheGoCommand(release version: String, _ configuration: EnvConfiguration) throws {
+        let release = try #require(GoToolchain.installed.first { $0.version == version })
+        let go = release.executable
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("gd-env-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: home) }
@@ -78,14 +90,22 @@ struct GoEnvDifferentialTests {
         #expect(installation != nil)
         let ours = GoEnvResolver(environment: environment, hostOS: .linux, fileSystem: fileSystem, installation: installation).resolve()
 
-        for key in Self.comparedKeys {
+        for key in Self.keys(for: release) {
             let theirValue = try #require(theirs[key], "go env -json has no \(key)")
-            #expect(ours[key] == theirValue, "\(key): ours \(ours[key].debugDescription), go \(theirValue.debugDescription)")
+            #expect(ours[key] == theirValue, "go\(version) \(key): ours \(ours[key].debugDescription), go \(theirValue.debugDescription)")
         }
         #expect(ours.disagreements(with: theirs).isEmpty)
     }
 
     @Test func atLeastTwentyConfigurations() {
         #expect(configurations.count >= 20)
+    }
+
+    /// In CI every release the differential claims is there: 1.19, 1.21, 1.24 and 1.27.
+    @Test func everyReleaseIsCompared() {
+        guard inCI else { return }
+        for minor in [19, 21, 24, 27] {
+            #expect(releases.contains { $0.hasPrefix("1.\(minor)") }, "Go 1.\(minor) is not installed: \(releases)")
+        }
     }
 }
