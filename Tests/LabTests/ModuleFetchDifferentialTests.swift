@@ -4,7 +4,9 @@ import ModuleFetch
 import Testing
 
 extension LabSuite {
-    /// `gomod-doctor fetch module@version` against `go mod download -json` (Debian Go 1.19) in
+    /// `gomod-doctor fetch module@version` against `go mod download -json` of every installed
+    /// release (Debian Go 1.19; 1.21, 1.24, 1.27 from scripts/install-go-toolchains), each found
+    /// on PATH by gomod-doctor too, in
     /// the same lab namespace with the same environment (fresh GOPATH/GOMODCACHE/GOCACHE,
     /// GOFLAGS=-modcacherw): per scenario, ok/fails and, on failure, the layer and class must agree.
     /// Every fault fails fast (404/410/5xx/403 rules, refused ports, TLS, redirects), never a DROP.
@@ -35,8 +37,17 @@ extension LabSuite {
             var description: String { ok ? "ok" : "fails(\(layer ?? "?")/\(failureClass ?? "?"))" }
         }
 
-        @Test(LabGate.trait)
-        func predictionsMatchTheGoCommand() async throws {
+        static let releases = GoToolchain.installed.map(\.version)
+
+        /// The environment that makes `release` the go command of both tools.
+        static func releaseEnvironment(_ release: GoToolchain) -> [String: String] {
+            ["PATH": "\(release.binDirectory):/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "GOROOT": release.root,
+             "GOTOOLCHAIN": "local"]
+        }
+
+        @Test(LabGate.trait, arguments: releases)
+        func predictionsMatchTheGoCommand(release version: String) async throws {
+            let release = try #require(GoToolchain.installed.first { $0.version == version })
             try await Lab.with { lab in
                 let chain = try await lab.chain(routers: 0)
                 let ip = chain.serverInterface.ipv4
@@ -142,26 +153,26 @@ extension LabSuite {
                 ]
                 var comparisons: [Comparison] = []
                 for (index, scenario) in scenarios.enumerated() {
-                    comparisons.append(try await compare(scenario, index: index, lab: lab, host: chain.client))
+                    comparisons.append(try await compare(scenario, index: index, lab: lab, host: chain.client, release: release))
                 }
                 let mismatches = comparisons.filter { $0.goVerdict != $0.doctorVerdict }
-                #expect(mismatches.isEmpty, "\(mismatches.map(\.description).joined(separator: "\n"))")
+                #expect(mismatches.isEmpty, "go\(version):\n\(mismatches.map(\.description).joined(separator: "\n"))")
                 // The go command's own text, word for word.
                 // Except a failed name lookup: NetProbes resolves with getaddrinfo, whose text
                 // ("Name or service not known") differs from Go's resolver ("lookup h on s:53: no such host").
                 let texts = comparisons.filter { $0.name != "proxy name does not exist" && $0.goError != $0.doctorMessage }
-                #expect(texts.isEmpty, "\(texts.map(\.description).joined(separator: "\n"))")
+                #expect(texts.isEmpty, "go\(version):\n\(texts.map(\.description).joined(separator: "\n"))")
                 // The scenarios exercise both outcomes, so the comparison cannot pass vacuously.
                 #expect(comparisons.contains { $0.goVerdict.ok } && comparisons.contains { !$0.goVerdict.ok })
                 #expect(comparisons.count >= 15)
-                try await compareWholeProject(lab: lab, host: chain.client, proxy: http)
+                try await compareWholeProject(lab: lab, host: chain.client, proxy: http, release: release)
             }
         }
 
         /// `fetch` without an argument against `go mod download -json` without one, in a module
         /// whose requirements all have a go.mod the proxy serves (otherwise the go command stops
         /// while loading the graph and prints no per-module JSON): one zip is broken.
-        func compareWholeProject(lab: Lab, host: LabHost, proxy: String) async throws {
+        func compareWholeProject(lab: Lab, host: LabHost, proxy: String, release: GoToolchain) async throws {
             let work = await lab.scratchPath("fetch-project")
             try FileManager.default.createDirectory(atPath: work + "/wd", withIntermediateDirectories: true)
             try """
@@ -179,8 +190,8 @@ extension LabSuite {
             let environment = [
                 "GOPATH": work + "/gopath", "GOCACHE": work + "/cache", "GOFLAGS": "-modcacherw", "GOSUMDB": "off",
                 "GOENV": "off", "GOPROXY": proxy,
-            ]
-            let go = try await lab.run(in: host, ["go", "mod", "download", "-json"], environment: environment,
+            ].merging(Self.releaseEnvironment(release)) { $1 }
+            let go = try await lab.run(in: host, [release.executable, "mod", "download", "-json"], environment: environment,
                                        workingDirectory: work + "/wd", timeout: .seconds(40))
             var goErrors: [String: String?] = [:]
             for chunk in go.stdout.components(separatedBy: "\n}\n") where chunk.contains("\"Path\"") {
@@ -202,15 +213,15 @@ extension LabSuite {
             #expect(goErrors["example.com/badzip"] != nil && goErrors["example.com/a"] == .some(nil), "\(goErrors)")
         }
 
-        func compare(_ scenario: Scenario, index: Int, lab: Lab, host: LabHost) async throws -> Comparison {
+        func compare(_ scenario: Scenario, index: Int, lab: Lab, host: LabHost, release: GoToolchain) async throws -> Comparison {
             let work = await lab.scratchPath("fetch-\(index)")
             try FileManager.default.createDirectory(atPath: work + "/wd", withIntermediateDirectories: true)
             var environment = [
                 "GOPATH": work + "/gopath", "GOMODCACHE": work + "/gopath/pkg/mod", "GOCACHE": work + "/cache",
                 "GOFLAGS": "-modcacherw", "GOSUMDB": "off", "GOENV": "off",
-            ]
+            ].merging(Self.releaseEnvironment(release)) { $1 }
             environment.merge(scenario.environment) { $1 }
-            let go = try await lab.run(in: host, ["go", "mod", "download", "-json", scenario.module], environment: environment,
+            let go = try await lab.run(in: host, [release.executable, "mod", "download", "-json", scenario.module], environment: environment,
                                        workingDirectory: work + "/wd", timeout: .seconds(40))
             let goError = Self.goError(go.stdout)
             let doctor = try await lab.run(in: host, [try DoctorRun.binary, "fetch", scenario.module, "--json", "--timeout", "20"],

@@ -118,7 +118,8 @@ extension LabSuite {
                 let differential = ModuleFetchDifferentialTests()
                 var comparisons: [ModuleFetchDifferentialTests.Comparison] = []
                 for (index, scenario) in scenarios.enumerated() {
-                    comparisons.append(try await differential.compare(scenario, index: index, lab: lab, host: chain.client))
+                    comparisons.append(try await differential.compare(scenario, index: index, lab: lab, host: chain.client,
+                                                                     release: try #require(GoToolchain.installed.first, "no go command")))
                 }
                 let mismatches = comparisons.filter { $0.goVerdict != $0.doctorVerdict }
                 #expect(mismatches.isEmpty, "\(mismatches.map(\.description).joined(separator: "\n"))")
