@@ -56,7 +56,9 @@ public struct HTTPModuleTransport: ModuleTransport {
         }
         let seconds = Self.seconds(since: start)
         let status = fetch.evidence.finalStatus
-        var response = TransportResponse(url: target.redacted, status: status, body: Array(fetch.body.prefix(maxBodyBytes)),
+        // No copy when the body is within the limit (it always is: the client keeps at most that many bytes).
+        let body = fetch.body.count > maxBodyBytes ? Array(fetch.body.prefix(maxBodyBytes)) : fetch.body
+        var response = TransportResponse(url: target.redacted, status: status, body: body,
                                          bodyTruncated: fetch.body.count > maxBodyBytes, evidence: fetch.evidence, seconds: seconds)
         response.sentNetrcCredentials = usedNetrc ? true : nil
         if fetch.outcome.isOK, status == 200 { response.bodyFile = file }

@@ -78,6 +78,9 @@ public struct ModuleFetcher: Sendable {
                     }
                 }
             case .zip:
+                // `served` holds the zip's nameless file for the check; the outcome kept for the
+                // report does not, so each file is closed (and its disk space freed) once checked.
+                outcome.walks[outcome.walks.count - 1].dropBodyFiles()
                 let consulted = outcome.checksum.flatMap { lookup in lookup.failure == nil ? (name: lookup.database, lines: lookup.lines) : nil }
                 if let failure = DownloadVerification.checkZip(served, path: request.path, version: version, goSum: request.goSumZipHashes,
                                                                database: verifierKey == nil ? nil : consulted, deadline: deadline) {
