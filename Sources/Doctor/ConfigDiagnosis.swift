@@ -16,14 +16,18 @@ public struct ConfigDiagnosis: Sendable, Equatable, Codable {
         self.findings = findings
     }
 
+    /// - Parameter deadline: when given, route building and the rules stop once it passes
+    ///   (`check --timeout` covers this stage too); the findings then start with
+    ///   `config.unfinished`, a failure saying how far the analysis got.
     public static func run(environment: [String: String], directory: String, hostOS: GoHostOS = .current,
                            fileSystem: any FileSystemReading, installation: GoInstallation?,
-                           goCommandEnv: [String: String]? = nil) -> ConfigDiagnosis {
+                           goCommandEnv: [String: String]? = nil, deadline: ContinuousClock.Instant? = nil) -> ConfigDiagnosis {
         let env = GoEnvResolver(environment: environment, hostOS: hostOS, fileSystem: fileSystem, installation: installation).resolve()
-        let project = ProjectSnapshot.load(directory: directory, fileSystem: fileSystem)
+        let project = ProjectSnapshot.load(directory: directory, fileSystem: fileSystem, deadline: deadline)
         let routes = RouteTableBuilder(env: env, project: project, goos: environment["GOOS"].flatMap { $0.isEmpty ? nil : $0 },
-                                       goarch: environment["GOARCH"].flatMap { $0.isEmpty ? nil : $0 }).build()
-        let findings = ConfigRules.evaluate(ConfigContext(env: env, project: project, routes: routes, goCommandEnv: goCommandEnv))
+                                       goarch: environment["GOARCH"].flatMap { $0.isEmpty ? nil : $0 }).build(deadline: deadline)
+        let findings = ConfigRules.evaluate(ConfigContext(env: env, project: project, routes: routes, goCommandEnv: goCommandEnv),
+                                            deadline: deadline)
         return ConfigDiagnosis(env: env, project: project, routes: routes, findings: findings)
     }
 

@@ -15,6 +15,10 @@ extension ConfigRules {
                 return Finding(id: "config.file.too-large", severity: .failure, target: problem.path,
                                arguments: ["file": problem.role.rawValue, "path": problem.path, "size": size, "limit": limit],
                                evidence: ["\(problem.path): \(size) bytes, limit \(limit) bytes"])
+            case .timedOut:
+                return Finding(id: "config.file.timed-out", severity: .failure, target: problem.path,
+                               arguments: ["file": problem.role.rawValue, "path": problem.path, "line": problem.detail ?? ""],
+                               evidence: ["\(problem.path): not read to the end before the deadline (\(problem.detail ?? "start"))"])
             case .unreadable:
                 let detail = problem.detail ?? ""
                 return Finding(id: "config.file.unreadable", severity: .failure, target: problem.path,

@@ -67,14 +67,14 @@ extension ConfigRules {
         if !crlf.isEmpty {
             findings.append(Finding(id: "config.goenv-file.crlf", severity: .warning, target: file.path,
                                     arguments: ["file": file.path, "keys": crlf.map(\.key).joined(separator: ", ")],
-                                    evidence: crlf.map { "\(file.path):\($0.line): \($0.key) ends with a carriage return" },
+                                    evidence: capped(crlf.map { "\(file.path):\($0.line): \($0.key) ends with a carriage return" }),
                                     fix: Fix(commands: ["sed -i 's/\\r$//' \(FixCommands.shellQuoted(file.path))"], explanationKey: "fix.goenv-file.crlf")))
         }
         let ignored = file.ignoredLines.filter { $0.reason != "empty" }
         if !ignored.isEmpty {
             findings.append(Finding(id: "config.goenv-file.ignored-lines", severity: .info, target: file.path,
                                     arguments: ["file": file.path, "count": String(ignored.count)],
-                                    evidence: ignored.map { "\(file.path):\($0.line): ignored (\($0.reason))" }))
+                                    evidence: capped(ignored.map { "\(file.path):\($0.line): ignored (\($0.reason))" })))
         }
         let proxyKeys = Set(["HTTPS_PROXY", "HTTP_PROXY", "NO_PROXY"])
         let proxyEntries = file.entries.filter { proxyKeys.contains($0.key) }
@@ -85,8 +85,11 @@ extension ConfigRules {
                                     fix: Fix(commands: proxyEntries.map { "export \($0.key)=\(FixCommands.shellQuoted($0.value))" },
                                              explanationKey: "fix.proxy-variables.export")))
         }
+        // Lines of every key in one pass (a filter per duplicated key was quadratic).
+        var linesByKey: [String: [String]] = [:]
+        for entry in file.entries { linesByKey[entry.key, default: []].append(String(entry.line)) }
         for key in file.duplicatedKeys {
-            let lines = file.entries.filter { $0.key == key }.map { String($0.line) }
+            let lines = capped(linesByKey[key] ?? [])
             findings.append(Finding(id: "config.goenv-file.duplicate", severity: .info, target: key,
                                     arguments: ["key": key, "file": file.path, "lines": lines.joined(separator: ", ")],
                                     evidence: ["\(file.path): \(key) on lines \(lines.joined(separator: ", ")); the last wins"]))

@@ -65,9 +65,11 @@ extension ConfigRules {
         var findings: [Finding] = []
         for name in ["GOPRIVATE", "GONOPROXY", "GONOSUMDB"] {
             guard let variable = c.env.variable(name), variable.source != .derived, !variable.value.isEmpty else { continue }
-            let unused = variable.value.split(separator: ",").map(String.init)
-                .filter { !$0.isEmpty && $0 != "none" && $0 != "off" }
-                .filter { glob in !required.contains { PrefixPatterns.match(glob, $0) } }
+            let items: [String] = variable.value.split(separator: ",").map(String.init)
+            let globs: [String] = items.filter { (item: String) -> Bool in
+                !item.isEmpty && item != "none" && item != "off" && item != "/"
+            }
+            let unused = globsMatchingNothing(globs, paths: required)
             guard !unused.isEmpty else { continue }
             findings.append(Finding(id: "config.private-pattern.unused", severity: .info, target: name,
                                     arguments: ["variable": name, "patterns": unused.joined(separator: ",")],

@@ -4,16 +4,28 @@ import GoModConfig
 /// function; `evaluate` runs them all and orders the result by severity. A non-default
 /// mirror is never a finding in itself.
 public enum ConfigRules {
-    public static func evaluate(_ context: ConfigContext) -> [Finding] {
+    /// - Parameter deadline: rules are not started once it has passed; then, and when the route
+    ///   table itself is unfinished, the result carries a `config.unfinished` failure.
+    public static func evaluate(_ context: ConfigContext, deadline: ContinuousClock.Instant? = nil) -> [Finding] {
         let rules: [(ConfigContext) -> [Finding]] = [
             projectFiles, unreadFiles, goproxyInvalid, goproxyOff, goproxyHTTP, goproxyNoDirect,
             privateModulesRouting, unusedPrivatePatterns, malformedPrivatePatterns,
             gosumdb, gonosumdbBroad, goinsecureBroad,
             go111module, goflags, govcs, toolchain,
             httpsProxyNoProxy, credentialsInURLs, goauth,
-            goenvFileProblems, shadowedValues, goCommandDisagreement,
+            goenvFileProblems, goenvFileLongLines, shadowedValues, goCommandDisagreement,
         ]
-        let findings = rules.flatMap { $0(context) }
+        // What could not be read is always said, deadline or not (both rules are O(1)).
+        var findings: [Finding] = projectFiles(context) + unreadFiles(context)
+        var skipped = 0
+        for (position, rule) in rules.enumerated() where position >= 2 {
+            if let deadline, ContinuousClock.now >= deadline {
+                skipped = rules.count - position
+                break
+            }
+            findings += rule(context)
+        }
+        if let unfinished = unfinishedFinding(context, rulesSkipped: skipped, rules: rules.count) { findings.append(unfinished) }
         return findings.enumerated().sorted { lhs, rhs in
             lhs.element.severity != rhs.element.severity ? lhs.element.severity > rhs.element.severity : lhs.offset < rhs.offset
         }.map(\.element)

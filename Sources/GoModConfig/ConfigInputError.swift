@@ -8,6 +8,9 @@ public struct ConfigInputError: Error, Sendable, Equatable, Codable, CustomStrin
     public var line: Int?
     public var column: Int?
     public var message: String
+    /// Reading stopped because the caller's deadline passed (`check --timeout`), not because
+    /// the input is wrong: the input's contents are unknown past `line`.
+    public var stoppedAtDeadline = false
 
     public init(input: String, line: Int? = nil, column: Int? = nil, message: String) {
         self.input = input
@@ -37,5 +40,12 @@ public struct ConfigInputError: Error, Sendable, Equatable, Codable, CustomStrin
             if let column { position += ":\(column)" }
         }
         return "\(position): \(message)"
+    }
+
+    /// The error for input not read to the end before `deadline`.
+    static func deadline(input: String, line: Int) -> ConfigInputError {
+        var error = ConfigInputError(input: input, line: line, message: "not read to the end before the deadline")
+        error.stoppedAtDeadline = true
+        return error
     }
 }

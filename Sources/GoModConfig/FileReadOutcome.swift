@@ -28,6 +28,8 @@ public struct ConfigFileProblem: Sendable, Equatable, Codable {
     public enum Reason: String, Sendable, Equatable, Codable {
         case tooLarge = "too-large"
         case unreadable
+        /// Read, but not parsed to the end before the caller's deadline (`check --timeout`).
+        case timedOut = "timed-out"
     }
 
     public var path: String
@@ -36,7 +38,8 @@ public struct ConfigFileProblem: Sendable, Equatable, Codable {
     /// For `tooLarge`: the file's size and the limit, in bytes.
     public var size: Int64?
     public var limit: Int?
-    /// For `unreadable`: the system's reason ("Permission denied").
+    /// For `unreadable`: the system's reason ("Permission denied"). For `timedOut`: the line
+    /// reached.
     public var detail: String?
 
     public init(path: String, role: ConfigFileRole, reason: Reason, size: Int64? = nil, limit: Int? = nil, detail: String? = nil) {

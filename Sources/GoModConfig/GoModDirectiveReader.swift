@@ -10,6 +10,8 @@ struct GoModDirectiveReader {
     private(set) var errors: [ConfigInputError] = []
     /// modfile records a module statement even when its argument is malformed.
     private var moduleSeen = false
+    /// Reading stops once this passes, with a `stoppedAtDeadline` error last in `errors`.
+    var deadline: ContinuousClock.Instant?
 
     init(fileName: String, strict: Bool = true) {
         self.fileName = fileName
@@ -45,7 +47,11 @@ struct GoModDirectiveReader {
                     errors.append(block.start.error(file: fileName, "unknown block type: \(block.tokens.joined(separator: " "))"))
                     continue
                 }
-                for line in block.lines {
+                for (position, line) in block.lines.enumerated() {
+                    if let deadline, position % 1024 == 1023, ContinuousClock.now >= deadline {
+                        errors.append(.deadline(input: fileName, line: line.start.line))
+                        return
+                    }
                     add(block: block, line: line, verb: block.tokens[0], args: line.tokens)
                 }
             }
@@ -105,10 +111,18 @@ struct GoModDirectiveReader {
             case .failure(let reason): return fail(line, "invalid quoted string: \(reason.text)")
             case .success(let p): path = p
             }
+            // A requirement the module cache cannot hold can never be downloaded; refuse it
+            // before any other message quotes the (possibly megabytes long) path.
+            if verb == "require", let problem = ModuleCacheLimits.problem(path: path, version: nil) {
+                return fail(line, "require \(ModuleCacheLimits.abbreviated(path)): \(problem)")
+            }
             let version: String
             switch Self.parseVersion(verb: verb, path: path, token: args[1]) {
             case .failure(let reason): return fail(line, reason.text)
             case .success(let v): version = v
+            }
+            if verb == "require", let problem = ModuleCacheLimits.problem(path: path, version: version) {
+                return fail(line, "require \(ModuleCacheLimits.abbreviated(path)) \(ModuleCacheLimits.abbreviated(version)): \(problem)")
             }
             guard let (_, pathMajor) = ModulePath.splitPathVersion(path) else {
                 return fail(line, "invalid module path")
@@ -125,7 +139,12 @@ struct GoModDirectiveReader {
         case "replace":
             switch GoModReplaceReader.parse(args: args, verb: verb, line: lineNumber) {
             case .failure(let reason): fail(line, reason.text)
-            case .success(let replacement): file.replaces.append(replacement)
+            case .success(let replacement):
+                if case .module(let path, let version) = replacement.target,
+                   let problem = ModuleCacheLimits.problem(path: path, version: version) {
+                    return fail(line, "replace => \(ModuleCacheLimits.abbreviated(path)) \(ModuleCacheLimits.abbreviated(version)): \(problem)")
+                }
+                file.replaces.append(replacement)
             }
         case "retract":
             let rationale = GoModComments.directiveComment(block: block, line: line)

@@ -47,20 +47,30 @@ public struct GoModFile: Sendable, Equatable, Codable {
         }
     }
 
-    private static func parse(_ text: String, fileName: String, strict: Bool) throws(ConfigInputError) -> GoModFile {
-        let reader = try read(text, fileName: fileName, strict: strict).get()
+    /// `parse` that stops once `deadline` passes, throwing an error whose `stoppedAtDeadline`
+    /// is set (the main module's go.mod under `check --timeout`).
+    static func parse(_ text: String, fileName: String, deadline: ContinuousClock.Instant?) throws(ConfigInputError) -> GoModFile {
+        try parse(text, fileName: fileName, strict: true, deadline: deadline)
+    }
+
+    private static func parse(_ text: String, fileName: String, strict: Bool,
+                              deadline: ContinuousClock.Instant? = nil) throws(ConfigInputError) -> GoModFile {
+        let reader = try read(text, fileName: fileName, strict: strict, deadline: deadline).get()
+        if let stopped = reader.errors.first(where: \.stoppedAtDeadline) { throw stopped }
         if let first = reader.errors.first { throw first }
         return reader.file
     }
 
-    private static func read(_ text: String, fileName: String, strict: Bool) -> Result<GoModDirectiveReader, ConfigInputError> {
+    private static func read(_ text: String, fileName: String, strict: Bool,
+                             deadline: ContinuousClock.Instant? = nil) -> Result<GoModDirectiveReader, ConfigInputError> {
         let size = text.utf8.count
         guard size <= maxSize else {
             return .failure(ConfigInputError(input: fileName, message: "go.mod file too large (\(size) bytes; max size is \(maxSize) bytes)"))
         }
         do {
-            let syntax = try GoModSyntaxParser.parse(text, fileName: fileName)
+            let syntax = try GoModSyntaxParser.parse(text, fileName: fileName, deadline: deadline)
             var reader = GoModDirectiveReader(fileName: fileName, strict: strict)
+            reader.deadline = deadline
             reader.read(syntax)
             return .success(reader)
         } catch {

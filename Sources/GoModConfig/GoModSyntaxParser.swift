@@ -9,10 +9,15 @@ struct GoModSyntaxParser {
 
     private var lexer: GoModLexer
     private var syntax = GoModSyntax()
+    /// Parsing stops with a `stoppedAtDeadline` error once this passes (checked every 1024 lines).
+    private var deadline: ContinuousClock.Instant?
+    private var linesParsed = 0
 
     /// Parses `text` into statements with comments attached (modfile `parse`).
-    static func parse(_ text: String, fileName: String) throws(ConfigInputError) -> GoModSyntax {
+    static func parse(_ text: String, fileName: String,
+                      deadline: ContinuousClock.Instant? = nil) throws(ConfigInputError) -> GoModSyntax {
         var parser = GoModSyntaxParser(lexer: try GoModLexer(text: text, fileName: fileName))
+        parser.deadline = deadline
         try parser.parseFile()
         parser.syntax.assignSuffixComments(parser.lexer.suffixComments)
         return parser.syntax
@@ -55,6 +60,10 @@ struct GoModSyntaxParser {
     }
 
     private mutating func parseStatement(before: [GoModSyntax.Comment]) throws(ConfigInputError) {
+        linesParsed += 1
+        if let deadline, linesParsed % 1024 == 0, ContinuousClock.now >= deadline {
+            throw ConfigInputError.deadline(input: lexer.fileName, line: token.pos.line)
+        }
         let first = try lex()
         let start = first.pos
         var end = first.endPos
@@ -126,6 +135,10 @@ struct GoModSyntaxParser {
     }
 
     private mutating func parseLine() throws(ConfigInputError) -> GoModSyntax.Line {
+        linesParsed += 1
+        if let deadline, linesParsed % 1024 == 0, ContinuousClock.now >= deadline {
+            throw ConfigInputError.deadline(input: lexer.fileName, line: token.pos.line)
+        }
         let first = try lex()
         let start = first.pos
         var end = first.endPos

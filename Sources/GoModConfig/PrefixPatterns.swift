@@ -29,12 +29,21 @@ public enum PrefixPatterns {
     /// The first n+1 path elements of `target` for a glob with n slashes, or nil when the
     /// target has fewer elements.
     private static func prefix(of target: String, elementsLike glob: String) -> String? {
-        var slashes = glob.utf8.filter { $0 == UInt8(ascii: "/") }.count
-        let bytes = Array(target.utf8)
-        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "/") {
-            if slashes == 0 { return String(decoding: bytes[..<index], as: UTF8.self) }
-            slashes -= 1
+        prefix(of: target, slashes: glob.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) })
+    }
+
+    /// The first `slashes`+1 path elements of `target`, or nil when it has fewer.
+    static func prefix(of target: String, slashes: Int) -> String? {
+        var remaining = slashes
+        let utf8 = target.utf8
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            if utf8[index] == UInt8(ascii: "/") {
+                if remaining == 0 { return String(target[..<index]) }
+                remaining -= 1
+            }
+            index = utf8.index(after: index)
         }
-        return slashes > 0 ? nil : target
+        return remaining > 0 ? nil : target
     }
 }

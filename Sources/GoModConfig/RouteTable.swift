@@ -15,6 +15,34 @@ public struct RouteTable: Sendable, Equatable, Codable {
     public var checksumDatabaseError: ConfigInputError?
     /// Present when go.mod asks for a newer toolchain than the local one.
     public var toolchain: ToolchainRoute?
+    /// Set when building stopped at a deadline: `modules` then covers only the first
+    /// `requirementsRouted` of go.mod's requirements. nil for a complete table.
+    public var unfinished: Unfinished?
+
+    /// How far an interrupted build got.
+    public struct Unfinished: Sendable, Equatable, Codable {
+        public var requirementsRouted: Int
+        public var requirements: Int
+
+        public init(requirementsRouted: Int, requirements: Int) {
+            self.requirementsRouted = requirementsRouted
+            self.requirements = requirements
+        }
+    }
+
+    public init(proxyList: [ProxySpec], proxyListError: ConfigInputError?, modMode: String, modModeReason: String,
+                modules: [ModuleRoute], checksumDatabase: SumDBRoute?, checksumDatabaseError: ConfigInputError?,
+                toolchain: ToolchainRoute?, unfinished: Unfinished? = nil) {
+        self.proxyList = proxyList
+        self.proxyListError = proxyListError
+        self.modMode = modMode
+        self.modModeReason = modModeReason
+        self.modules = modules
+        self.checksumDatabase = checksumDatabase
+        self.checksumDatabaseError = checksumDatabaseError
+        self.toolchain = toolchain
+        self.unfinished = unfinished
+    }
 
     public func route(for path: String) -> ModuleRoute? {
         modules.first { $0.path == path || $0.requiredPath == path }

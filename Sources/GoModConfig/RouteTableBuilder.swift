@@ -35,7 +35,10 @@ public struct RouteTableBuilder: Sendable {
         #endif
     }
 
-    public func build() -> RouteTable {
+    /// The table. With a `deadline`, building stops once it passes: the table then holds the
+    /// routes of the first requirements only and says so in `unfinished`, so a caller with a
+    /// time budget (`check --timeout`) can report an incomplete analysis instead of running on.
+    public func build(deadline: ContinuousClock.Instant? = nil) -> RouteTable {
         var proxies: [ProxySpec] = []
         var proxyError: ConfigInputError?
         do {
@@ -51,16 +54,25 @@ public struct RouteTableBuilder: Sendable {
         } catch {
             sumdbError = error
         }
+        let context = ModuleRouteContext(builder: self, proxies: proxies, proxyError: proxyError, modMode: modMode, sumdb: sumdb)
+        let requires = project.goMod?.requires ?? []
         var modules: [ModuleRoute] = []
         var seen = Set<String>()
-        for requirement in project.goMod?.requires ?? [] {
+        var unfinished: RouteTable.Unfinished?
+        for (position, requirement) in requires.enumerated() {
+            if let deadline, position % 256 == 0, ContinuousClock.now >= deadline {
+                unfinished = RouteTable.Unfinished(requirementsRouted: position, requirements: requires.count)
+                break
+            }
             let key = requirement.path + "@" + requirement.version
             guard seen.insert(key).inserted else { continue }
-            modules.append(moduleRoute(requirement, proxies: proxies, proxyError: proxyError, modMode: modMode, sumdb: sumdb))
+            modules.append(moduleRoute(requirement, context: context))
         }
-        return RouteTable(proxyList: proxies, proxyListError: proxyError, modMode: modMode, modModeReason: modReason,
-                          modules: modules, checksumDatabase: sumdb, checksumDatabaseError: sumdbError,
-                          toolchain: toolchainRoute(proxies: proxies))
+        var table = RouteTable(proxyList: proxies, proxyListError: proxyError, modMode: modMode, modModeReason: modReason,
+                               modules: modules, checksumDatabase: sumdb, checksumDatabaseError: sumdbError,
+                               toolchain: toolchainRoute(proxies: proxies))
+        table.unfinished = unfinished
+        return table
     }
 
     /// modload.Init / setDefaultBuildMod: -mod from GOFLAGS, else vendor when vendor/ exists
@@ -78,8 +90,11 @@ public struct RouteTableBuilder: Sendable {
 
     /// The walk for one module path: what each GOPROXY entry does with it (repo.go lookup).
     public func steps(for path: String, proxies: [ProxySpec], modMode: String) -> [RouteStep] {
-        let noproxyMatch = PrefixPatterns.match(env["GONOPROXY"], path)
-        return proxies.map { spec in
+        steps(for: path, proxies: proxies, modMode: modMode, noproxyMatch: PrefixPatterns.match(env["GONOPROXY"], path))
+    }
+
+    func steps(for path: String, proxies: [ProxySpec], modMode: String, noproxyMatch: Bool) -> [RouteStep] {
+        proxies.map { spec in
             var step = RouteStep(kind: .off, fallback: spec.fallback, action: .fail)
             switch spec.entry {
             case .noproxy: step.kind = .noproxy
@@ -109,15 +124,14 @@ public struct RouteTableBuilder: Sendable {
         }
     }
 
-    func moduleRoute(_ requirement: GoModRequirement, proxies: [ProxySpec], proxyError: ConfigInputError?,
-                     modMode: String, sumdb: SumDBRoute?) -> ModuleRoute {
+    func moduleRoute(_ requirement: GoModRequirement, context: ModuleRouteContext) -> ModuleRoute {
         var path = requirement.path
         var version = requirement.version
         var disposition = ModuleRoute.Disposition.download
         var localDirectory: String?
         var requiredPath: String?
         var requiredVersion: String?
-        if let replacement = project.goMod?.replacement(for: requirement.path, version: requirement.version) {
+        if let replacement = context.replacements.replacement(for: requirement.path, version: requirement.version) {
             switch replacement.target {
             case .directory(let dir):
                 disposition = .localDirectory
@@ -131,21 +145,21 @@ public struct RouteTableBuilder: Sendable {
                 }
             }
         }
-        if disposition == .download,
-           project.goMod?.excludes.contains(ModuleVersion(path: requirement.path, version: requirement.version)) == true {
+        if disposition == .download, context.excludes.contains(ModuleVersion(path: requirement.path, version: requirement.version)) {
             disposition = .excluded
         }
-        if disposition != .localDirectory, modMode == "vendor" { disposition = .vendored }
-        let gonosumdb = PrefixPatterns.match(env["GONOSUMDB"], path)
+        if disposition != .localDirectory, context.modMode == "vendor" { disposition = .vendored }
+        let gonosumdb = context.gonosumdb.matches(path)
+        let gonoproxy = context.gonoproxy.matches(path)
         var checksum = ChecksumCheck(database: nil, skippedBecause: nil, goSumHasEntry: nil)
         if disposition == .localDirectory {
             checksum.skippedBecause = "replaced by a local directory"
-        } else if env["GOSUMDB"] == "off" {
+        } else if context.sumdbOff {
             checksum.skippedBecause = "checksum database disabled by GOSUMDB=off"
         } else if gonosumdb {
             checksum.skippedBecause = "matched by GONOSUMDB"
         } else {
-            checksum.database = sumdb?.name
+            checksum.database = context.sumdb?.name
         }
         if disposition != .localDirectory, let sum = project.goSum {
             checksum.goSumZipHashes = sum.hashes(path: path, version: version, goMod: false)
@@ -153,15 +167,49 @@ public struct RouteTableBuilder: Sendable {
             checksum.goSumHasEntry = !checksum.goSumZipHashes.isEmpty && !checksum.goSumModHashes.isEmpty
         }
         let downloads = disposition == .download || disposition == .excluded
+        let proxyError = context.proxyError
         return ModuleRoute(
             path: path, version: version, requiredPath: requiredPath, requiredVersion: requiredVersion,
             indirect: requirement.indirect, disposition: disposition, localDirectory: localDirectory,
-            matchesGOPRIVATE: PrefixPatterns.match(env["GOPRIVATE"], path),
-            matchesGONOPROXY: PrefixPatterns.match(env["GONOPROXY"], path),
+            matchesGOPRIVATE: context.goprivate.matches(path),
+            matchesGONOPROXY: gonoproxy,
             matchesGONOSUMDB: gonosumdb,
-            insecure: PrefixPatterns.match(env["GOINSECURE"], path),
-            sources: downloads && proxyError == nil ? steps(for: path, proxies: proxies, modMode: modMode) : [],
+            insecure: context.goinsecure.matches(path),
+            sources: downloads && proxyError == nil
+                ? steps(for: path, proxies: context.proxies, modMode: context.modMode, noproxyMatch: gonoproxy) : [],
             checksum: checksum,
-            error: downloads ? proxyError.map { SecretRedactor.redact($0.message) } : nil)
+            error: downloads ? context.redactedProxyError : nil)
+    }
+}
+
+/// What every requirement's route shares, computed once per table: the parsed GOPROXY list,
+/// the compiled pattern lists, and go.mod's replace and exclude lines by module.
+struct ModuleRouteContext {
+    var proxies: [ProxySpec]
+    var proxyError: ConfigInputError?
+    var redactedProxyError: String?
+    var modMode: String
+    var sumdb: SumDBRoute?
+    var sumdbOff: Bool
+    var goprivate: PrefixPatternSet
+    var gonoproxy: PrefixPatternSet
+    var gonosumdb: PrefixPatternSet
+    var goinsecure: PrefixPatternSet
+    var replacements: GoModReplacementIndex
+    var excludes: Set<ModuleVersion>
+
+    init(builder: RouteTableBuilder, proxies: [ProxySpec], proxyError: ConfigInputError?, modMode: String, sumdb: SumDBRoute?) {
+        self.proxies = proxies
+        self.proxyError = proxyError
+        self.redactedProxyError = proxyError.map { SecretRedactor.redact($0.message) }
+        self.modMode = modMode
+        self.sumdb = sumdb
+        self.sumdbOff = builder.env["GOSUMDB"] == "off"
+        self.goprivate = PrefixPatternSet(builder.env["GOPRIVATE"])
+        self.gonoproxy = PrefixPatternSet(builder.env["GONOPROXY"])
+        self.gonosumdb = PrefixPatternSet(builder.env["GONOSUMDB"])
+        self.goinsecure = PrefixPatternSet(builder.env["GOINSECURE"])
+        self.replacements = GoModReplacementIndex(builder.project.goMod?.replaces ?? [])
+        self.excludes = Set(builder.project.goMod?.excludes ?? [])
     }
 }

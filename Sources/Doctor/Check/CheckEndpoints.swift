@@ -88,10 +88,22 @@ public enum CheckEndpoints {
         return EndpointTarget(host: bareHost, port: components.port, scheme: scheme, path: path)
     }
 
-    /// Accumulates endpoints keyed by scheme://host:port, merging roles and modules.
+    /// Accumulates endpoints keyed by scheme://host:port, merging roles and modules. Each
+    /// endpoint's modules are kept sorted; membership goes through a set and the sort is
+    /// deferred to the next read, so N modules on one proxy cost O(N log N), not O(N² log N).
     private struct Collector {
-        var endpoints: [CheckEndpoint] = []
+        private var collected: [CheckEndpoint] = []
+        private var moduleSets: [Set<String>] = []
+        private var unsorted: Set<Int> = []
         var index: [String: Int] = [:]
+
+        var endpoints: [CheckEndpoint] {
+            mutating get {
+                for position in unsorted { collected[position].modules.sort() }
+                unsorted = []
+                return collected
+            }
+        }
 
         mutating func addSteps(_ steps: [RouteStep], modulePath: String, role: CheckEndpoint.Role?, module: String) {
             for step in steps {
@@ -115,14 +127,15 @@ public enum CheckEndpoints {
             target.connectTarget = connectTarget
             let endpoint = CheckEndpoint(target: target, roles: [role], modules: module.map { [$0] } ?? [])
             if let position = index[endpoint.key] {
-                if !endpoints[position].roles.contains(role) { endpoints[position].roles.append(role) }
-                if let module, !endpoints[position].modules.contains(module) {
-                    endpoints[position].modules.append(module)
-                    endpoints[position].modules.sort()
+                if !collected[position].roles.contains(role) { collected[position].roles.append(role) }
+                if let module, moduleSets[position].insert(module).inserted {
+                    collected[position].modules.append(module)
+                    unsorted.insert(position)
                 }
             } else {
-                index[endpoint.key] = endpoints.count
-                endpoints.append(endpoint)
+                index[endpoint.key] = collected.count
+                collected.append(endpoint)
+                moduleSets.append(Set(endpoint.modules))
             }
         }
     }

@@ -74,8 +74,10 @@ public struct CheckRun: Sendable {
     public func run() async -> Result {
         let start = ContinuousClock.now
         let deadline = ProbeDeadline.after(seconds: timeoutSeconds)
+        // The deadline covers the configuration stage too: a huge go.mod ends in a
+        // `config.unfinished` failure at the deadline instead of running on.
         let config = ConfigDiagnosis.run(environment: environment, directory: directory, fileSystem: fileSystem,
-                                         installation: installation, goCommandEnv: nil)
+                                         installation: installation, goCommandEnv: nil, deadline: deadline.instant)
         let plan = plan(config: config)
         let endpoints = plan.endpoints
         let counter = CheckProgressCounter(endpoints: endpoints.count, modules: plan.requests.count + (plan.toolchain == nil ? 0 : 1),
@@ -106,8 +108,11 @@ public struct CheckRun: Sendable {
     /// endpoint layer is selected, no module without `modules`, no toolchain without
     /// `toolchain` (nor when focused: the error names what to fetch).
     func plan(config: ConfigDiagnosis) -> (endpoints: [CheckEndpoint], requests: [ModuleFetchRequest], toolchain: ToolchainRoute?) {
-        var endpoints = CheckEndpoints.collect(routes: config.routes, environment: environment)
-        var requests = config.routes.modules.map { ModuleFetchRequest(route: $0, fetchZip: true) }
+        // Only what a selected check uses is built (`--only config` on 200k requirements
+        // would otherwise spend seconds on endpoints and requests it throws away).
+        let probesEndpoints = !checks.isDisjoint(with: CheckName.endpointLayers)
+        var endpoints = probesEndpoints ? CheckEndpoints.collect(routes: config.routes, environment: environment) : []
+        var requests = checks.contains(.modules) ? config.routes.modules.map { ModuleFetchRequest(route: $0, fetchZip: true) } : []
         if let focus {
             requests = focus.requests(config: config)
             endpoints = focus.endpoints(endpoints, requests: requests)

@@ -102,6 +102,8 @@ public struct VerifyRun: Sendable {
             return "\(problem.path): \(problem.size.map(String.init) ?? "?") bytes, over the limit of \(problem.limit.map(String.init) ?? "?") bytes; not read"
         case .unreadable:
             return "\(problem.path): cannot read: \(problem.detail ?? "")"
+        case .timedOut:
+            return "\(problem.path): not read to the end before the deadline; not read"
         }
     }
 }
