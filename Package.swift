@@ -77,3 +77,30 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Fuzzing only (fuzz/build.sh sets GOMOD_DOCTOR_FUZZ=1 and builds into .build-fuzz): one
+// libFuzzer executable whose FUZZ_TARGET picks the parser. Only our own targets get the
+// coverage instrumentation (and -enable-testing, so the fuzzer reaches internal parsers);
+// dependencies build as usual. Without the variable the package is unchanged.
+if Context.environment["GOMOD_DOCTOR_FUZZ"] == "1" {
+    // -O also in a debug build (dependencies unoptimised, which compiles much faster; our
+    // parsers optimised, which fuzzes much faster).
+    let instrumented: [SwiftSetting] = [.unsafeFlags(["-sanitize=fuzzer,address", "-enable-testing", "-O"])]
+    for target in package.targets where ["Redaction", "GoModConfig", "NetProbes", "ModuleFetch"].contains(target.name) {
+        target.swiftSettings = (target.swiftSettings ?? []) + instrumented
+    }
+    package.targets.append(.executableTarget(
+        name: "gomod-doctor-fuzz",
+        dependencies: [
+            "GoModConfig", "NetProbes", "ModuleFetch",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOEmbedded", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ],
+        path: "fuzz/Sources",
+        swiftSettings: [.unsafeFlags(["-sanitize=fuzzer,address", "-O"])],
+        // lld: gold crashes (internal error in format_file_lineno) on this link.
+        linkerSettings: [.unsafeFlags(["-sanitize=fuzzer,address", "-use-ld=lld"])]
+    ))
+}
