@@ -16,10 +16,13 @@ public struct GoImportMeta: Sendable, Equatable, Codable {
     /// mode: a `mod` tag wins over a VCS tag with the same prefix; parsing stops at `<body>`.
     public static func parse(_ html: String) -> [GoImportMeta] {
         var imports: [GoImportMeta] = []
-        let lower = html.lowercased()
+        // ASCII letters only: `lower` keeps every byte offset of `html`, so an index found in one
+        // is valid in the other (full lowercasing changes lengths, "Ⱥ" → "ⱥ", and trapped).
+        let lower = String(decoding: html.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
         let end = lower.range(of: "<body")?.lowerBound ?? lower.endIndex
         var cursor = lower.startIndex
-        while let open = lower.range(of: "<meta", range: cursor..<end) {
+        // A tag that closes after `<body` moves the cursor past the end: stop there.
+        while cursor < end, let open = lower.range(of: "<meta", range: cursor..<end) {
             guard let close = lower.range(of: ">", range: open.upperBound..<lower.endIndex) else { break }
             let tagLower = String(lower[open.upperBound..<close.lowerBound])
             let tag = String(html[open.upperBound..<close.lowerBound])

@@ -62,7 +62,7 @@ public struct ProcNetTCPParser: Sendable {
     func endpoint(_ field: String, family: AddressFamily) throws -> (String, Int) {
         let parts = field.split(separator: ":")
         let hexLength = family == .ipv4 ? 8 : 32
-        guard parts.count == 2, parts[0].count == hexLength, let port = Int(parts[1], radix: 16), port <= 65535 else {
+        guard parts.count == 2, parts[0].count == hexLength, let port = Int(parts[1], radix: 16), (0...65535).contains(port) else {
             throw LineError(line: 0, message: "bad address \(field)")
         }
         var bytes: [UInt8] = []
