@@ -49,4 +49,5 @@ public struct MessageCatalog: Sendable {
         .merging(CheckVerdictMessages.entries) { first, _ in first }
         .merging(HTTPStallMessages.entries) { first, _ in first }
         .merging(ConfigFileMessages.entries) { first, _ in first }
+        .merging(ListMessages.entries) { first, _ in first }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Doctor
 import Foundation
 import NetProbes
 import Report
@@ -67,7 +68,8 @@ struct DigCommand: AsyncParsableCommand {
         if output.json {
             TerminalOutput.json(try Self.json(result))
         } else if request.short {
-            result.evidence.answers.forEach { TerminalOutput.text($0.data) }
+            BoundedList.lines(result.evidence.answers.map(\.data), more: { catalog.text("ui.list.more-records", ["count": String($0)]) })
+                .forEach { TerminalOutput.text($0) }
         } else {
             TerminalOutput.text(Self.digText(result, catalog: catalog))
         }
@@ -115,12 +117,17 @@ struct DigCommand: AsyncParsableCommand {
         lines.append("  " + catalog.text("ui.dig.system.candidates", ["names": evidence.candidates.joined(separator: " ")]))
         for query in evidence.queries {
             let status = query.rcode ?? (query.outcome.failure?.code ?? "")
-            lines.append("  @\(query.server) \(query.name) \(query.type) \(status) \(query.addresses.joined(separator: " "))")
+            lines.append("  @\(query.server) \(query.name) \(query.type) \(status) \(Self.addressList(query.addresses, catalog: catalog))")
         }
         let platform = evidence.platform
-        let seen = platform.addresses.isEmpty ? (platform.error ?? "") : platform.addresses.map(\.ip).joined(separator: " ")
+        let seen = platform.addresses.isEmpty ? (platform.error ?? "") : Self.addressList(platform.addresses.map(\.ip), catalog: catalog)
         lines.append("  " + catalog.text("ui.dig.compare.platform") + ": " + seen)
         TerminalOutput.text(lines.joined(separator: "\n"))
+    }
+
+    /// Addresses on one line, cut with "… and N more" (BoundedList).
+    static func addressList(_ addresses: [String], catalog: MessageCatalog) -> String {
+        BoundedList.join(addresses) { catalog.text("ui.list.more", ["count": String($0)]) }
     }
 
     static func json<T: Encodable>(_ value: T) throws -> String {
@@ -130,6 +137,8 @@ struct DigCommand: AsyncParsableCommand {
     /// dig's layout: header, question, answer and authority sections, query time, server.
     static func digText(_ result: ProbeResult<DNSQueryEvidence>, catalog: MessageCatalog) -> String {
         let evidence = result.evidence
+        let more = { (count: Int) in catalog.text("ui.list.more", ["count": String(count)]) }
+        let moreRecords = { (count: Int) in catalog.text("ui.list.more-records", ["count": String(count)]) }
         var lines = ["; <<>> gomod-doctor dig <<>> \(evidence.name) \(evidence.type)"]
         guard let rcode = evidence.rcode else {
             if evidence.truncatedUDPAnswer != nil, let failure = result.outcome.failure {
@@ -147,12 +156,15 @@ struct DigCommand: AsyncParsableCommand {
         if evidence.retriedOverTCP { lines.append(";; " + catalog.text("ui.dig.retried-tcp")) }
         let ignored = evidence.attempts.flatMap(\.ignored)
         if !ignored.isEmpty {
-            lines.append(";; " + catalog.text("ui.dig.ignored", ["count": "\(ignored.count)", "detail": ignored.joined(separator: "; ")]))
+            lines.append(";; " + catalog.text("ui.dig.ignored", ["count": "\(ignored.count)",
+                                                                 "detail": BoundedList.join(ignored, separator: "; ", limit: 5, more: more)]))
         }
         lines += ["", ";; QUESTION SECTION:", ";\(evidence.name)\t\t\tIN\t\(evidence.type)"]
         for (title, records) in [("ANSWER", evidence.answers), ("AUTHORITY", evidence.authority), ("ADDITIONAL", evidence.additional)]
         where !records.isEmpty {
-            lines += ["", ";; \(title) SECTION:"] + records.map { "\($0.name)\t\($0.ttl)\tIN\t\($0.type)\t\($0.data)" }
+            // A flood of records is cut per section (JSON keeps them all).
+            lines += ["", ";; \(title) SECTION:"]
+                + BoundedList.lines(records.map { "\($0.name)\t\($0.ttl)\tIN\t\($0.type)\t\($0.data)" }, more: { ";; " + moreRecords($0) })
         }
         let milliseconds = Int(((evidence.queryTimeSeconds ?? 0) * 1000).rounded())
         lines += ["", ";; Query time: \(milliseconds) msec", ";; SERVER: \(evidence.server) (\(evidence.transport?.uppercased() ?? "UDP"))",
@@ -165,10 +177,10 @@ struct DigCommand: AsyncParsableCommand {
         for answer in evidence.answers {
             let status = answer.rcode ?? (answer.outcome.failure?.code ?? catalog.text("ui.dig.compare.no-answer"))
             let time = answer.queryTimeSeconds.map { " \(Int(($0 * 1000).rounded())) ms" } ?? ""
-            lines.append("  \(answer.resolver) (\(answer.role)) \(answer.type) \(status) \(answer.addresses.joined(separator: " "))\(time)")
+            lines.append("  \(answer.resolver) (\(answer.role)) \(answer.type) \(status) \(Self.addressList(answer.addresses, catalog: catalog))\(time)")
         }
         if let platform = evidence.platform {
-            let seen = platform.addresses.isEmpty ? (platform.error ?? "") : platform.addresses.map(\.ip).joined(separator: " ")
+            let seen = platform.addresses.isEmpty ? (platform.error ?? "") : Self.addressList(platform.addresses.map(\.ip), catalog: catalog)
             lines.append("  " + catalog.text("ui.dig.compare.platform") + ": " + seen)
         }
         if evidence.answers.allSatisfy({ $0.rcode == nil }) {

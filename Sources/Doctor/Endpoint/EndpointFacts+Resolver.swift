@@ -43,7 +43,7 @@ extension EndpointFacts {
             if rcode == "NXDOMAIN" {
                 said = "NXDOMAIN"
             } else if rcode == "NOERROR" {
-                said = addresses.isEmpty ? "no address (NODATA)" : addresses.joined(separator: " ")
+                said = addresses.isEmpty ? "no address (NODATA)" : BoundedList.join(addresses)
             } else {
                 said = [rcode, failure].compactMap { $0 }.joined(separator: ", ")
             }

@@ -20,7 +20,7 @@ extension EndpointRules {
         let system = systemResolvers
         if code == "nxdomain" || code == "no-data", let witness = resolvingWitnesses.first {
             return finding("endpoint.dns.system-nxdomain", .dns, .failure,
-                           arguments: ["resolver": witness.server, "answer": witness.addresses.joined(separator: " "),
+                           arguments: ["resolver": witness.server, "answer": BoundedList.join(witness.addresses),
                                        "system": Self.servers(system, fallback: "getaddrinfo"), "rcode": code == "nxdomain" ? "NXDOMAIN" : "NODATA"],
                            evidence: evidence, commands: switchCommands(to: witness, pinning: false))
         }
@@ -89,9 +89,9 @@ extension EndpointRules {
         guard sets.allSatisfy({ $0.isDisjoint(with: mine) }), let first = witnesses.first else { return nil }
         let common = sets.dropFirst().reduce(sets[0]) { $0.intersection($1) }
         let good = Self.preferredAddress(common.isEmpty ? Set(first.addresses) : common)
-        let evidence = ["getaddrinfo \(host): " + mine.sorted().joined(separator: " ")] + facts.resolvers.map(\.evidenceLine)
+        let evidence = ["getaddrinfo \(host): " + BoundedList.join(mine.sorted())] + facts.resolvers.map(\.evidenceLine)
         return finding("endpoint.dns.poisoned", .dns, .failure,
-                       arguments: ["systemAnswer": mine.sorted().joined(separator: " "), "answer": good,
+                       arguments: ["systemAnswer": BoundedList.join(mine.sorted()), "answer": good,
                                    "resolvers": witnesses.map(\.server).joined(separator: ", "), "resolver": first.server],
                        evidence: evidence, commands: switchCommands(to: first, pinning: true, address: good))
     }
@@ -107,8 +107,8 @@ extension EndpointRules {
         guard !differing.isEmpty else { return nil }
         return finding("endpoint.dns.public-resolver-disagrees", .dns, .info,
                        arguments: ["resolvers": differing.map(\.server).joined(separator: ", "),
-                                   "systemAnswer": mine.sorted().joined(separator: " ")],
-                       evidence: ["getaddrinfo \(host): " + mine.sorted().joined(separator: " ")] + facts.resolvers.map(\.evidenceLine))
+                                   "systemAnswer": BoundedList.join(mine.sorted())],
+                       evidence: ["getaddrinfo \(host): " + BoundedList.join(mine.sorted())] + facts.resolvers.map(\.evidenceLine))
     }
 
     /// `gomod-doctor dig <host> @<server>` (with `-p` off port 53).

@@ -48,7 +48,7 @@ public struct EndpointVerdict: Sendable, Equatable, Codable {
                 let said = poisoned.arguments
                 chain.fail(.dns, "\(said["systemAnswer"] ?? "") vs \(said["answer"] ?? "") from \(said["resolvers"] ?? "")", poisoned)
             } else {
-                chain.add(.dns, .ok, dns.addresses.map(\.ip).joined(separator: " "))
+                chain.add(.dns, .ok, BoundedList.join(dns.addresses.map(\.ip)))
                 if let note = rules.publicDisagreementFinding(dns) { chain.extras.append(note) }
             }
         } else {
