@@ -44,7 +44,9 @@ public enum TLSClientSetup {
         } catch {
             failure = TLSHandshakeClassifier.classify(firstBytes: observation.firstBytes, error: error,
                                                       deadlinePassed: deadline.hasPassed || Task.isCancelled,
-                                                      waitedSeconds: PhaseClock.seconds(since: start))
+                                                      waitedSeconds: PhaseClock.seconds(since: start),
+                                                      peer: peerName(serverName, channel.remoteAddress),
+                                                      receivedBytes: observation.receivedBytes)
             channel.close(promise: nil)
         }
         var version: String?
@@ -58,6 +60,13 @@ public enum TLSClientSetup {
         return TLSHandshakeReport(serverName: sni, completed: failure == nil, protocolVersion: version, cipherSuite: cipher,
                                   alpn: negotiated, chain: summaries, chainDER: der, failure: failure,
                                   durationSeconds: PhaseClock.seconds(since: start))
+    }
+
+    /// "proxy.golang.org (10.0.0.1:443)", or the address alone when the name is that address.
+    static func peerName(_ serverName: String, _ address: SocketAddress?) -> String {
+        guard let ip = address?.ipAddress, let port = address?.port else { return serverName }
+        let endpoint = ip.contains(":") ? "[\(ip)]:\(port)" : "\(ip):\(port)"
+        return ip == serverName ? endpoint : "\(serverName) (\(endpoint))"
     }
 
     /// NIOSSL's own checks stay out of the way: the custom callback decides (and accepts),

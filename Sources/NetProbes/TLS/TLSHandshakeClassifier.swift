@@ -9,8 +9,10 @@ import Glibc
 public enum TLSHandshakeClassifier {
     /// `waitedSeconds`: how long the handshake was given (the first-byte bound or what was
     /// left of the deadline), for the timeout's detail.
+    /// `peer`: who was asked ("proxy.golang.org (10.0.0.1:443)"); `receivedBytes`: all the
+    /// server sent, for a message over the limit.
     public static func classify(firstBytes: [UInt8], error: (any Error)?, deadlinePassed: Bool,
-                                waitedSeconds: Double? = nil) -> FailureClass {
+                                waitedSeconds: Double? = nil, peer: String? = nil, receivedBytes: Int? = nil) -> FailureClass {
         switch ServerHelloParser.parse(firstBytes) {
         case .notTLS(let preview):
             // crypto/tls/conn.go readRecordOrCCS
@@ -37,7 +39,19 @@ public enum TLSHandshakeClassifier {
         if let error, let ssl = error as? NIOSSLError, case .uncleanShutdown = ssl {
             return FailureClass("reset", "EOF: the server closed the connection during the TLS handshake")
         }
-        return FailureClass("handshake", "TLS handshake failed: \(error.map { String(describing: $0) } ?? "unknown error")")
+        let with = peer.map { " with \($0)" } ?? ""
+        if let error, TLSLibraryError.codes(error).contains(where: TLSLibraryError.isExcessiveMessageSize) {
+            let received = receivedBytes ?? firstBytes.count
+            return FailureClass("handshake", "TLS handshake\(with) failed: the server sent a handshake message (its certificate chain) "
+                                + "larger than this client accepts, \(TLSLibraryError.maximumCertificateListBytes) bytes; "
+                                + "\(received) bytes had arrived when it gave up (the go command's crypto/tls refuses any handshake "
+                                + "message over \(TLSLibraryError.goMaximumHandshakeBytes) bytes)")
+        }
+        if let error, case let reasons = TLSLibraryError.reasonNames(error), !reasons.isEmpty {
+            // BoringSSL's reason names without the library's build paths.
+            return FailureClass("handshake", "TLS handshake\(with) failed: \(reasons.joined(separator: ", ")) (reported by BoringSSL)")
+        }
+        return FailureClass("handshake", "TLS handshake\(with) failed: \(error.map { String(describing: $0) } ?? "unknown error")")
     }
 
     static func isReset(_ error: any Error) -> Bool {
