@@ -79,11 +79,19 @@ final class HTTPResponseCollector: ChannelInboundHandler, RemovableChannelHandle
                 }
             } else {
                 let cap = file == nil ? bodyLimit : min(bodyLimit, Self.memoryCap)
+                if body.isEmpty {
+                    // One allocation for the whole body: growing by doubling copies it again and
+                    // again, and the freed halves stay resident in the allocator's arenas.
+                    let declared: Int? = if case .contentLength(let length)? = head.map(HTTPBodyFraming.init) { length } else { nil }
+                    body.reserveCapacity(min(cap, declared ?? cap))
+                }
                 if body.count < cap {
                     body += buffer.getBytes(at: buffer.readerIndex, length: min(buffer.readableBytes, cap - body.count)) ?? []
                 }
             }
             if bodyBytes > bodyLimit {
+                // A body over the limit is a failure: only its start (the server's words) is kept.
+                if body.count > Self.memoryCap { body = Array(body.prefix(Self.memoryCap)) }
                 finish(truncated: true)
                 context.close(promise: nil)
             }
