@@ -5,12 +5,12 @@
 # address); dependencies build as usual. The scratch path is separate from .build so the
 # instrumented modules never replace the ones the tests use.
 #   FUZZ_SCRATCH   scratch path (default .build-fuzz)
-#   FUZZ_CONFIG    release (default) or debug
+#   FUZZ_CONFIG    debug (default: dependencies unoptimised build much faster; our targets get -O) or release
 # Needs the package dependencies: run it where they can be fetched (CI: before `unshare`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scratch="${FUZZ_SCRATCH:-.build-fuzz}"
-config="${FUZZ_CONFIG:-release}"
+config="${FUZZ_CONFIG:-debug}"
 start=$(date +%s)
 GOMOD_DOCTOR_FUZZ=1 swift build -c "$config" --scratch-path "$scratch" --product gomod-doctor-fuzz \
     2> >(grep -v "Cannot export local symbol" >&2) >&2
