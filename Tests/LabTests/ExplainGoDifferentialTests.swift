@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// `explain` fed the real error texts of the installed go command (1.19 here), produced
+/// `explain` fed the real error texts of every installed go release (Debian 1.19, and 1.21, 1.24,
+/// 1.27 from scripts/install-go-toolchains), produced
 /// without leaving the machine: a refused loopback port, GOPROXY=off, broken GOPROXY lists,
 /// a `file://` proxy without the module. Skipped when no go command is installed.
 struct ExplainGoDifferentialTests {
@@ -45,23 +46,26 @@ struct ExplainGoDifferentialTests {
         return (String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
     }
 
-    @Test(.enabled(if: goExecutable != nil), arguments: scenarios)
-    func explainsTheGoCommandsOwnText(_ scenario: Scenario) throws {
-        let go = try #require(Self.goExecutable)
+    static let releases = GoToolchain.installed.map(\.version)
+
+    @Test(.enabled(if: goExecutable != nil || !releases.isEmpty), arguments: releases, scenarios)
+    func explainsTheGoCommandsOwnText(release version: String, _ scenario: Scenario) throws {
+        let release = try #require(GoToolchain.installed.first { $0.version == version })
+        let go = release.executable
         let binary = try #require(EnvCommandEndToEndTests.binary, "gomod-doctor is not built")
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("gd-explain-go-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         defer {
             _ = try? run(go, ["clean", "-modcache"], environment: ["HOME": root.path, "GOPATH": root.appendingPathComponent("gp").path,
-                                                                   "PATH": "/usr/bin:/bin"], in: root)
+                                                                   "PATH": "/usr/bin:/bin", "GOROOT": release.root], in: root)
             try? FileManager.default.removeItem(at: root)
         }
         try "module example.com/app\n\ngo 1.19\n\nrequire github.com/google/uuid v1.2.0\n"
             .write(to: root.appendingPathComponent("go.mod"), atomically: true, encoding: .utf8)
-        let environment = ["HOME": root.path, "GOPATH": root.appendingPathComponent("gp").path, "PATH": "/usr/bin:/bin",
+        let environment = ["HOME": root.path, "GOPATH": root.appendingPathComponent("gp").path, "PATH": "/usr/bin:/bin", "GOROOT": release.root,
                            "GOPROXY": scenario.goproxy, "GOSUMDB": "off", "GOFLAGS": "-mod=mod", "GOTOOLCHAIN": "local", "LANG": "C"]
         let goError = try run(go, ["mod", "download"], environment: environment, in: root).stderr
-        #expect(goError.hasPrefix("go: github.com/google/uuid@v1.2.0: "), "\(goError)")
+        #expect(goError.hasPrefix("go: github.com/google/uuid@v1.2.0: "), "go\(version): \(goError)")
 
         let explained = try run(binary, ["explain", "--json"], environment: ["PATH": "/usr/bin:/bin", "LANG": "C"], in: root,
                                 stdin: Data(goError.utf8)).stdout
