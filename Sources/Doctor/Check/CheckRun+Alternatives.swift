@@ -33,7 +33,7 @@ extension CheckRun {
         }
         guard !sampled.isEmpty || !databaseHosts.isEmpty else { return ([], []) }
         let govcs = (try? GoVCSRules.parse(config.env["GOVCS"])) ?? GoVCSRules()
-        let transport = HTTPModuleTransport(environment: environment, auth: GoAuthCredentials(env: config.env, environment: environment),
+        let transport = HTTPModuleTransport(environment: environment, auth: GoAuthCredentials(env: config.env, environment: environment), goRelease: config.env.goVersion,
                                             dialTimeout: Self.fetchDialTimeout(timeoutSeconds: timeoutSeconds))
         var fetcher = ModuleFetcher(transport: transport, environment: environment, govcs: govcs, sumdb: sumdb)
         let key = config.routes.checksumDatabase.flatMap { try? VerifierKey.parse($0.verifierKey) }

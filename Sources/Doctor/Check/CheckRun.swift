@@ -161,7 +161,7 @@ public struct CheckRun: Sendable {
     func fetchModules(_ requests: [ModuleFetchRequest], config: ConfigDiagnosis, toolchain: ToolchainRoute?,
                       deadline: ProbeDeadline, counter: CheckProgressCounter? = nil) async -> FetchRun.Report {
         let govcs = (try? GoVCSRules.parse(config.env["GOVCS"])) ?? GoVCSRules()
-        let transport = HTTPModuleTransport(environment: environment, auth: GoAuthCredentials(env: config.env, environment: environment),
+        let transport = HTTPModuleTransport(environment: environment, auth: GoAuthCredentials(env: config.env, environment: environment), goRelease: config.env.goVersion,
                                             dialTimeout: Self.fetchDialTimeout(timeoutSeconds: timeoutSeconds))
         var run = FetchRun(transport: transport, environment: environment, govcs: govcs,
                            options: FetchRun.Options(zipSample: allZips ? nil : 3))

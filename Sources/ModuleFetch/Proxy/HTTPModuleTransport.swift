@@ -1,4 +1,5 @@
 import Foundation
+import GoModConfig
 import NetProbes
 
 /// The real transport: http(s) through the project's one `HTTPClient` (the go command's
@@ -12,10 +13,13 @@ public struct HTTPModuleTransport: ModuleTransport {
     public var dialTimeout: Duration?
     /// Which credentials go with https requests: exactly those the go command would send (GOAUTH).
     public var auth: GoAuthCredentials
+    /// The go command whose texts the failures carry; nil: a current one (1.20 or later).
+    public var goRelease: GoReleaseVersion?
 
-    public init(environment: [String: String], auth: GoAuthCredentials, dialTimeout: Duration? = nil) {
+    public init(environment: [String: String], auth: GoAuthCredentials, goRelease: GoReleaseVersion? = nil, dialTimeout: Duration? = nil) {
         self.environment = environment
         self.auth = auth
+        self.goRelease = goRelease
         self.dialTimeout = dialTimeout
         trust = TrustStore(environment: environment)
     }
@@ -53,6 +57,10 @@ public struct HTTPModuleTransport: ModuleTransport {
             // The go command's texts name the URL as written, without the credentials it added.
             goError = goError.replacingOccurrences(of: "https://\(SecretRedactor.mask)@", with: "https://")
             fetch.evidence.goError = goError
+        }
+        if let failure = fetch.outcome.failure, Self.isCertificateVerification(failure.code),
+           goRelease.map({ $0.atLeast(1, 20) }) ?? true, let goError = fetch.evidence.goError {
+            fetch.evidence.goError = Self.wrappedAsVerificationError(goError)
         }
         let seconds = Self.seconds(since: start)
         let status = fetch.evidence.finalStatus
@@ -100,6 +108,22 @@ public struct HTTPModuleTransport: ModuleTransport {
         let data = (try? handle.read(upToCount: maxBodyBytes + 1)) ?? Data()
         return TransportResponse(url: url, status: 200, body: Array(data.prefix(maxBodyBytes)), bodyTruncated: data.count > maxBodyBytes,
                                  seconds: Self.seconds(since: start))
+    }
+
+    /// Failures crypto/x509's Certificate.Verify reports (dates, host name, no path to a root),
+    /// which crypto/tls since Go 1.20 wraps in a CertificateVerificationError
+    /// (crypto/tls/handshake_client.go verifyServerCertificate, common.go Error).
+    static func isCertificateVerification(_ code: String) -> Bool {
+        ["expired", "not-yet-valid", "hostname-mismatch", "self-signed", "unknown-authority"].contains(code)
+    }
+
+    /// "… x509: …" becomes "… tls: failed to verify certificate: x509: …", as Go 1.20+ prints it.
+    static func wrappedAsVerificationError(_ goError: String) -> String {
+        let wrapper = "tls: failed to verify certificate: "
+        guard !goError.contains(wrapper) else { return goError }
+        if goError.hasPrefix("x509: ") { return wrapper + goError }
+        guard let range = goError.range(of: ": x509: ") else { return goError }
+        return goError.replacingCharacters(in: range, with: ": " + wrapper + "x509: ")
     }
 
     static func userinfoEscape(_ text: String) -> String {
