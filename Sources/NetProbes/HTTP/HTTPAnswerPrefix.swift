@@ -7,6 +7,11 @@ import NIOHTTP1
 /// loop by `HTTPAnswerPrefixRecorder`, read after the exchange ended.
 final class HTTPAnswerPrefix: @unchecked Sendable {
     static let capacity = 64
+    /// The most bytes a response head (status line and headers) may take: NIO's decoder
+    /// allows 80 KiB of header fields but does not bound the status line, so an endless status
+    /// line would be buffered without end. (Go's net/http allows 10 MiB; no real proxy comes
+    /// near either.)
+    static let maximumHeadBytes = 80 * 1024
     private let lock = NSLock()
     private var _bytes: [UInt8] = []
     private var _total = 0
@@ -17,6 +22,8 @@ final class HTTPAnswerPrefix: @unchecked Sendable {
     var bytes: [UInt8] { lock.withLock { _bytes } }
     /// Whether the decoder produced a response head (then a later parser error is in the body).
     var headReceived: Bool { lock.withLock { _headReceived } }
+    /// Bytes received so far.
+    var total: Int { lock.withLock { _total } }
 
     func recordHead() { lock.withLock { _headReceived = true } }
 
@@ -35,12 +42,27 @@ final class HTTPAnswerPrefixRecorder: ChannelInboundHandler, RemovableChannelHan
     typealias InboundOut = ByteBuffer
     let prefix: HTTPAnswerPrefix
 
+    private var failed = false
+
     init(_ prefix: HTTPAnswerPrefix) { self.prefix = prefix }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard !failed else { return }
+        // Counted before this read, so a read holding a small head and a large body never trips it.
+        let before = prefix.total
+        if !prefix.headReceived, before > HTTPAnswerPrefix.maximumHeadBytes {
+            failed = true
+            context.fireErrorCaught(HTTPHeadTooLarge(received: before))
+            return
+        }
         prefix.record(unwrapInboundIn(data))
         context.fireChannelRead(data)
     }
+}
+
+/// The peer sent more than `HTTPAnswerPrefix.maximumHeadBytes` without finishing a response head.
+struct HTTPHeadTooLarge: Error, Sendable {
+    var received: Int
 }
 
 /// Sits above the HTTP decoder and notes that a response head was decoded.

@@ -14,6 +14,12 @@ enum HTTPFailureText {
                      + "the most the client reads for this request: the body was cut there")
     }
 
+    /// A status line or header block that never ends (or exceeds the decoder's field limits).
+    static func headTooLarge(peer: String) -> FailureClass {
+        FailureClass("too-large", "response head from \(peer) larger than \(byteSize(HTTPAnswerPrefix.maximumHeadBytes)), "
+                     + "the most the client reads before the body: the server sends an endless status line or headers")
+    }
+
     /// The peer's answer is not an HTTP/1.x response. `head`: whether a valid head came first
     /// (then the body framing was broken, e.g. a bad chunk size).
     static func notHTTP(peer: String, firstBytes: [UInt8], headReceived: Bool, parserError: HTTPParserError) -> FailureClass {
@@ -25,8 +31,15 @@ enum HTTPFailureText {
             return FailureClass("eof", "the server at \(peer) closed the connection in the middle of the response head "
                                 + "(first bytes: \(escaped(firstBytes)))")
         }
+        if parserError == .headerOverflow {
+            return headTooLarge(peer: peer)
+        }
         if firstBytes.isEmpty {
             return FailureClass("bad-response", "the server at \(peer) sent an invalid HTTP response (\(parserError.readableName))")
+        }
+        if firstBytes.starts(with: Array("HTTP/".utf8)) {
+            return FailureClass("bad-response", "the server at \(peer) sent a malformed HTTP response head "
+                                + "(\(parserError.readableName); first bytes: \(escaped(firstBytes)))")
         }
         return FailureClass("not-http", "the server at \(peer) did not answer HTTP (first bytes: \(escaped(firstBytes))): "
                             + "another protocol listens on that port, or a middlebox answers in its place")

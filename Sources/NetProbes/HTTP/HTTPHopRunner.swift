@@ -152,6 +152,8 @@ struct HTTPHopRunner: Sendable {
         } catch let parser as HTTPParserError {
             let peer = proxy ?? url
             throw HTTPMalformedAnswer(failure: answer.failure(parser, peer: peer.hostPort))
+        } catch is HTTPHeadTooLarge {
+            throw HTTPMalformedAnswer(failure: HTTPFailureText.headTooLarge(peer: (proxy ?? url).hostPort))
         }
     }
 
