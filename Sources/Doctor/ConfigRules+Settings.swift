@@ -63,9 +63,21 @@ extension ConfigRules {
                                         fix: Fix(commands: FixCommands.unset("GOTOOLCHAIN", in: c.env), explanationKey: "fix.gotoolchain.default")))
             }
         }
+        findings += goModSyntaxBeforeSwitching(c)
         guard let route = c.routes.toolchain else { return findings }
-        let arguments = ["required": route.required, "local": route.local ?? "none", "reason": route.reason,
+        var arguments = ["required": route.required, "local": route.local ?? "none", "reason": route.reason,
                          "module": "\(route.module)@\(route.version)"]
+        if let refusal = route.refusal {
+            // The selected toolchain is older than the go line: every command that loads the
+            // module stops. GOTOOLCHAIN=auto downloads the go line's toolchain; `check` keeps
+            // that change only when this run fetched it (CheckDiagnosis).
+            arguments["error"] = refusal
+            findings.append(Finding(id: "config.toolchain.refused", severity: .failure, target: "go.mod",
+                                    arguments: arguments, evidence: ["go: " + refusal, route.reason] + origin(c, "GOTOOLCHAIN"),
+                                    fix: Fix(commands: FixCommands.set("GOTOOLCHAIN", to: "auto", in: c.env),
+                                             explanationKey: "fix.toolchain.allow-switch")))
+            if !route.willSwitch { return findings }
+        }
         if route.willSwitch {
             findings.append(Finding(id: "config.toolchain.download", severity: .info, target: "\(route.module)@\(route.version)",
                                     arguments: arguments, evidence: [route.reason, RouteDescription.walk(route.sources)]))
@@ -76,6 +88,34 @@ extension ConfigRules {
                                              explanationKey: "fix.toolchain.install")))
         }
         return findings
+    }
+}
+
+extension ConfigRules {
+    /// Go 1.20 and older read go.mod with the x/mod of their day: a go line with a patch or
+    /// prerelease (`go 1.22.0`, what `go mod init` writes from 1.21 on) and any `toolchain`
+    /// line are syntax errors that stop every command loading the module. No configuration
+    /// changes that; a newer go command does.
+    // x/mod/modfile/rule.go GoVersionRE before v0.10: ^([1-9][0-9]*)\.(0|[1-9][0-9]*)$
+    static func goModSyntaxBeforeSwitching(_ c: ConfigContext) -> [Finding] {
+        guard let local = c.env.goVersion, !local.atLeast(1, 21), let goMod = c.project.goMod else { return [] }
+        let path = c.project.directory + "/go.mod"
+        var error: String?
+        if let version = goMod.goVersion, version.wholeMatch(of: #/[1-9][0-9]*\.(0|[1-9][0-9]*)/#) == nil {
+            error = "\(path):\(goMod.goLine.map(String.init) ?? "?"): invalid go version '\(version)': must match format 1.23"
+        } else if goMod.toolchain != nil {
+            error = "\(path):\(goMod.toolchainLine.map(String.init) ?? "?"): unknown directive: toolchain"
+        }
+        guard let error else { return [] }
+        let wanted = goMod.goVersion.flatMap(GoReleaseVersion.init).map { version -> String in
+            let language = version.patch == nil && version.prerelease == nil
+            return version.toolchainName + (language && version.atLeast(1, 21) ? ".0" : "")
+        } ?? "go1.21.0"
+        return [Finding(id: "config.gomod.too-new-for-local-go", severity: .failure, target: "go.mod",
+                        arguments: ["local": local.toolchainName, "error": error, "required": wanted],
+                        evidence: ["go: errors parsing go.mod:", error],
+                        fix: Fix(commands: ["go install golang.org/dl/\(wanted)@latest && \(wanted) download"],
+                                 explanationKey: "fix.toolchain.install", changes: []))]
     }
 }
 

@@ -79,6 +79,7 @@ struct GoModDirectiveReader {
                 version = String(match.output.1)
             }
             file.goVersion = version
+            file.goLine = lineNumber
         case "toolchain":
             if file.toolchain != nil { return fail(line, "repeated toolchain statement") }
             guard args.count == 1 else { return fail(line, "toolchain directive expects exactly one argument") }
@@ -86,6 +87,7 @@ struct GoModDirectiveReader {
                 return fail(line, "invalid toolchain version '\(args[0])': must match format go1.23.0 or default")
             }
             file.toolchain = args[0]
+            file.toolchainLine = lineNumber
         case "godebug":
             guard args.count == 1, !args[0].contains(where: { "\"`',".contains($0) }),
                   let eq = args[0].firstIndex(of: "=") else {

@@ -7,6 +7,10 @@ public struct GoModFile: Sendable, Equatable, Codable {
     public var moduleDeprecated: String?
     public var goVersion: String?
     public var toolchain: String?
+    /// The lines of the `go` and `toolchain` directives: a go command older than 1.21 refuses
+    /// them at that position (`go.mod:3: invalid go version '1.22.0': must match format 1.23`).
+    public var goLine: Int?
+    public var toolchainLine: Int?
     public var godebug: [GoModGodebug] = []
     public var requires: [GoModRequirement] = []
     public var excludes: [ModuleVersion] = []

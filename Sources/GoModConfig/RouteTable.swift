@@ -99,5 +99,23 @@ public struct ToolchainRoute: Sendable, Equatable, Codable {
     /// Whether the local go command will switch at all (GOTOOLCHAIN allows it and it is ≥1.21).
     public var willSwitch: Bool
     public var reason: String
+    /// The walk for `module@version`: the real download when `willSwitch`; when the go command
+    /// refuses instead (`refusal`), the download GOTOOLCHAIN=auto would make, so a check can
+    /// tell whether allowing the switch would fix it.
     public var sources: [RouteStep]
+    /// The go command's error when the toolchain it selects is older than go.mod's go line
+    /// (gover.TooNewError): `go.mod requires go >= 1.30.1 (running go 1.24.11; GOTOOLCHAIN=local)`.
+    public var refusal: String?
+
+    public init(required: String, local: String?, module: String, version: String, willSwitch: Bool, reason: String,
+                sources: [RouteStep], refusal: String? = nil) {
+        self.required = required
+        self.local = local
+        self.module = module
+        self.version = version
+        self.willSwitch = willSwitch
+        self.reason = reason
+        self.sources = sources
+        self.refusal = refusal
+    }
 }

@@ -25,7 +25,7 @@ public struct CheckMermaidRenderer: Sendable {
                      "    classDef symptom fill:#fde2c8,stroke:#e8833a,stroke-dasharray:4 2,color:#7a3e00",
                      "    classDef skipped fill:#eeeeee,stroke:#aaaaaa,color:#777777"]
         lines.append("    config[\"\(Self.label(catalog.text("ui.check.mermaid.config"), configDetail(result)))\"]:::\(configClass(result))")
-        let modules = result.fetch.modules + (result.fetch.toolchain?.fetch.map { [$0] } ?? [])
+        let modules = result.fetch.modules + (result.fetch.toolchain?.download.map { [$0] } ?? [])
         for (index, endpointResult) in result.endpoints.enumerated() {
             let id = "e\(index + 1)"
             let endpoint = endpointResult.endpoint

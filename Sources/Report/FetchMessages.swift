@@ -11,6 +11,9 @@ enum FetchMessages {
         "ui.fetch.sumdb-direct": ("checksum database {name}: contacted directly at {base}", "校验和数据库 {name}：直接访问 {base}"),
         "ui.fetch.sumdb-unusable": ("checksum database {name}: unusable (the proxy walk failed)", "校验和数据库 {name}：不可用（代理探测失败）"),
         "ui.fetch.toolchain": ("toolchain {required}: {reason}", "工具链 {required}：{reason}"),
+        "ui.fetch.toolchain-refused": (
+            "go: {error} — with GOTOOLCHAIN=auto it would download {required}:",
+            "go：{error} —— 若 GOTOOLCHAIN=auto，它会下载 {required}："),
         "ui.fetch.toolchain-language-version": (
             "\"go {required}\" names a language version; no toolchain has that exact name — write the release, e.g. 1.22.0",
             "\"go {required}\" 是语言版本，不存在同名工具链——请写发布版本，例如 1.22.0"

@@ -25,6 +25,7 @@ public struct MessageCatalog: Sendable {
     static let entries: [String: (en: String, zh: String)] = FindingMessages.entries
         .merging(FixMessages.entries) { first, _ in first }
         .merging(GoAuthMessages.entries) { first, _ in first }
+        .merging(ToolchainMessages.entries) { first, _ in first }
         .merging(InterfaceMessages.entries) { first, _ in first }
         .merging(TLSMessages.entries) { first, _ in first }
         .merging(HTTPMessages.entries) { first, _ in first }

@@ -63,6 +63,7 @@ struct FetchCommand: AsyncParsableCommand {
             TerminalOutput.text(renderer.render(report), terminator: "")
         }
         let failed = report.modules.contains { $0.status == .fails } || report.toolchain?.fetch?.status == .fails
+            || report.toolchain?.refusal != nil
         if failed { throw ExitCode(1) }
     }
 }
@@ -98,6 +99,10 @@ struct FetchTextRenderer {
             lines.append("  " + catalog.text("ui.fetch.toolchain", ["required": toolchain.required, "reason": toolchain.reason]))
             if toolchain.languageVersionOnly {
                 lines.append("    " + style.mark(.warning) + " " + catalog.text("ui.fetch.toolchain-language-version", ["required": toolchain.required]))
+            }
+            if let refusal = toolchain.refusal {
+                lines.append("    " + style.mark(.failure) + " " + catalog.text("ui.fetch.toolchain-refused",
+                                                                               ["error": refusal, "required": toolchain.required]))
             }
             if let fetch = toolchain.fetch { lines += render(fetch) }
         }

@@ -73,17 +73,25 @@ public struct CheckDiagnosis: Sendable, Equatable, Codable {
     ///   - verified: proxies this run proved able to serve the blocked modules.
     ///   - verifiedDatabases: checksum-database mirrors whose signed tree head verified this run.
     public static func make(configFindings: [Finding], endpoints: [EndpointResult], modules: [ModuleFetchOutcome],
-                            env: ResolvedGoEnv? = nil, verified: [VerifiedProxy] = [], verifiedDatabases: [String] = []) -> CheckDiagnosis {
+                            env: ResolvedGoEnv? = nil, verified: [VerifiedProxy] = [], verifiedDatabases: [String] = [],
+                            toolchain: ToolchainCheck? = nil) -> CheckDiagnosis {
         let fetched = modules.filter { $0.status != .skipped }
         let total = fetched.count
-        let failing = fetched.filter { $0.status == .fails }
+        let toolchainCause = toolchainDownloadCause(toolchain, totalModules: total)
+        let failing = fetched.filter { outcome in
+            outcome.status == .fails && !(toolchainCause?.blockedModules.contains("\(outcome.path)@\(outcome.version)") ?? false)
+        }
         let context = CheckFixContext(env: env, endpoints: endpoints, modules: modules, verified: verified, verifiedDatabases: verifiedDatabases)
-        let configFindings = configFindings.compactMap { restrictedByFetch($0, fetched) }
+        let configFindings = configFindings.compactMap { restrictedByFetch($0, fetched) }.map { settlingToolchainRefusal($0, toolchain: toolchain) }
         var checks = configFindings.map { CheckLine(kind: .config, subject: $0.target, severity: $0.severity, detail: $0.id) }
         if configFindings.isEmpty { checks.append(CheckLine(kind: .config, subject: "go env", severity: nil, detail: "")) }
         var findings = configFindings
         var roots: [CheckRootCause] = configFindings.filter { $0.severity == .failure }.map {
             CheckRootCause(finding: $0, endpoint: nil, blockedModules: [], totalModules: total)
+        }
+        if let toolchainCause {
+            roots.append(toolchainCause)
+            findings.append(toolchainCause.finding)
         }
 
         // Each failing module is tied to the endpoint of the request that decided its failure

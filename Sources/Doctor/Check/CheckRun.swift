@@ -87,14 +87,15 @@ public struct CheckRun: Sendable {
         let probed = await probe(endpoints, deadline: deadline, counter: counter)
         let report = await fetch
         counter.fetchedToolchain(report)
-        let outcomes = report.modules + (report.toolchain?.fetch.map { [$0] } ?? [])
+        let outcomes = report.modules + (report.toolchain?.download.map { [$0] } ?? [])
         let results = probed.map { $0.settingUnused(databaseBase: report.sumdb?.base).markingUncontacted(outcomes).markingUnselected(checks) }
-        var diagnosis = CheckDiagnosis.make(configFindings: config.findings, endpoints: results, modules: outcomes, env: config.env)
+        var diagnosis = CheckDiagnosis.make(configFindings: config.findings, endpoints: results, modules: outcomes, env: config.env,
+                                            toolchain: report.toolchain)
         let (verified, databases) = await verifyAlternatives(for: diagnosis, endpoints: results, requests: plan.requests, config: config,
                                                              sumdb: report.sumdb, deadline: deadline)
         if !verified.isEmpty || !databases.isEmpty {
             diagnosis = CheckDiagnosis.make(configFindings: config.findings, endpoints: results, modules: outcomes, env: config.env,
-                                            verified: verified, verifiedDatabases: databases)
+                                            verified: verified, verifiedDatabases: databases, toolchain: report.toolchain)
         }
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

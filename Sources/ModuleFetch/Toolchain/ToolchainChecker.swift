@@ -16,6 +16,12 @@ public struct ToolchainCheck: Sendable, Equatable, Codable {
     public var languageVersionOnly: Bool
     /// The .info/.mod walk (with the checksum database, which toolchains always need).
     public var fetch: ModuleFetchOutcome?
+    /// The go command's error when the toolchain it selects refuses go.mod (ToolchainRoute).
+    public var refusal: String?
+
+    /// The download the go command makes: `fetch` when it switches. When it refuses instead,
+    /// `fetch` is what GOTOOLCHAIN=auto would download, not a module the go command fetches.
+    public var download: ModuleFetchOutcome? { willSwitch ? fetch : nil }
 }
 
 /// Checks a toolchain switch under GOTOOLCHAIN=auto (cmd/go/internal/toolchain, Go 1.21+):
@@ -31,8 +37,9 @@ public struct ToolchainChecker: Sendable {
     public func check(_ route: ToolchainRoute, deadline: ProbeDeadline) async -> ToolchainCheck {
         var check = ToolchainCheck(required: route.required, module: route.module, version: route.version,
                                    willSwitch: route.willSwitch, reason: route.reason,
-                                   languageVersionOnly: Self.isLanguageVersionOnly(route.required), fetch: nil)
-        guard route.willSwitch else { return check }
+                                   languageVersionOnly: Self.isLanguageVersionOnly(route.required), fetch: nil, refusal: route.refusal)
+        // A refusal is checked too: whether GOTOOLCHAIN=auto would get the toolchain decides its fix.
+        guard route.willSwitch || (route.refusal != nil && !route.sources.isEmpty) else { return check }
         // modfetch.useSumDB: toolchains always need the database, unless GOPROXY is one file:// URL.
         let singleFileProxy = route.sources.count == 1 && route.sources[0].url?.hasPrefix("file://") == true
         if fetcher.sumdb == nil, !singleFileProxy {

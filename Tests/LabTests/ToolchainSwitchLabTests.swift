@@ -1,0 +1,167 @@
+import Foundation
+import LabKit
+import Testing
+
+extension LabSuite {
+    /// Issue 12's toolchain-switching scenarios, against every installed go command: go.mod
+    /// asks for a newer Go, and the go command (1.21+, GOTOOLCHAIN=auto) downloads the
+    /// `golang.org/toolchain` module through GOPROXY and verifies it against the checksum
+    /// database (cmd/go/internal/toolchain/select.go). The lab proxy serves toolchain modules
+    /// shaped like the go team's own test toolchains (cmd/go/testdata/mod/
+    /// golang.org_toolchain_v0.0.1-go1.999testmod.linux-amd64.txt: a go.mod and a `bin/go`
+    /// script), recorded in the lab checksum database. In each scenario `check`'s verdict must
+    /// agree with what `go mod download` did, and a printed fix, run verbatim, must make it
+    /// succeed — or the report must say no configuration change can fix it.
+    @Suite
+    struct ToolchainSwitchLabTests {
+        typealias Setup = CheckScenarioSetup
+
+        /// The toolchains the lab proxy serves: go1.30.0 (what a `go 1.30` line asks for from
+        /// Go 1.21 on) and go1.30.1. go1.30.2 exists nowhere.
+        static let served = ["go1.30.0", "go1.30.1"]
+
+        static var platform: String {
+            #if arch(arm64)
+            "linux-arm64"
+            #else
+            "linux-amd64"
+            #endif
+        }
+
+        static func toolchainModule(_ name: String) -> LabModule {
+            LabModule(path: "golang.org/toolchain", version: "v0.0.1-\(name).\(platform)", files: [
+                "go.mod": "module golang.org/toolchain\n",
+                "bin/go": "#!/bin/sh\necho \"\(name) lab toolchain: $*\"\n",
+                "bin/gofmt": "#!/bin/sh\necho unused\n",
+                "pkg/tool/fake": "",
+                // The go command walks lib/ after unpacking (as the go team's fake has it).
+                "lib/wasm/go_js_wasm_exec": "",
+            ])
+        }
+
+        /// One scenario: the go line, the variables changed, and what the go command must do.
+        struct Scenario: Sendable, CustomStringConvertible {
+            var name: String
+            var goLine: String
+            var overrides: [String: String]
+            /// nil: `go mod download` succeeds; else a piece of its error.
+            var goFailsWith: String?
+            /// The id of the root cause `check` must put first when the go command fails.
+            var cause: String?
+            /// Whether the cause must carry a configuration change (run verbatim, it must work).
+            var expectsChange = false
+            /// Lines of the GOENV file (the variable is then not exported).
+            var goenv: [String: String] = [:]
+            var description: String { name }
+        }
+
+        /// The scenarios that apply to `go`, with the go command's own expected texts.
+        static func scenarios(for go: GoToolchain) -> [Scenario] {
+            let parts = go.version.split(separator: ".").compactMap { Int($0) }
+            guard parts.count >= 2, (parts[0], parts[1]) >= (1, 21) else {
+                // Before 1.21 there is no switching: the go line is only parsed, and a
+                // three-part one is a go.mod syntax error (x/mod modfile before v0.10).
+                return [
+                    Scenario(name: "three-part go line", goLine: "1.30.1", overrides: ["GOTOOLCHAIN": "auto"],
+                             goFailsWith: "invalid go version '1.30.1': must match format 1.23", cause: "config.gomod.too-new-for-local-go"),
+                    Scenario(name: "language version", goLine: "1.30", overrides: ["GOTOOLCHAIN": "auto"], goFailsWith: nil),
+                ]
+            }
+            let local = go.version
+            return [
+                Scenario(name: "switch served", goLine: "1.30.1", overrides: ["GOTOOLCHAIN": "auto"], goFailsWith: nil),
+                Scenario(name: "language version", goLine: "1.30", overrides: ["GOTOOLCHAIN": "auto"], goFailsWith: nil),
+                Scenario(name: "toolchain not served", goLine: "1.30.2", overrides: ["GOTOOLCHAIN": "auto"],
+                         goFailsWith: "download go1.30.2 for \(platform.replacingOccurrences(of: "-", with: "/")): toolchain not available",
+                         cause: "toolchain.not-available"),
+                Scenario(name: "GOSUMDB=off", goLine: "1.30.1", overrides: ["GOTOOLCHAIN": "auto", "GOSUMDB": "off"],
+                         goFailsWith: "verifying module: checksum database disabled by GOSUMDB=off", cause: "toolchain.sumdb-off"),
+                Scenario(name: "toolchain line", goLine: "1.21.0\n\ntoolchain go1.30.1", overrides: ["GOTOOLCHAIN": "auto"], goFailsWith: nil),
+                Scenario(name: "GOTOOLCHAIN pinned, served", goLine: "1.21.0", overrides: ["GOTOOLCHAIN": "go1.30.1"], goFailsWith: nil),
+                Scenario(name: "GOTOOLCHAIN pinned, not served", goLine: "1.21.0", overrides: ["GOTOOLCHAIN": "go1.30.2"],
+                         goFailsWith: "toolchain not available", cause: "toolchain.not-available"),
+                Scenario(name: "GOTOOLCHAIN=local", goLine: "1.30.1", overrides: ["GOTOOLCHAIN": "local"],
+                         goFailsWith: "go.mod requires go >= 1.30.1 (running go \(local); GOTOOLCHAIN=local)", cause: "config.toolchain.refused",
+                         expectsChange: true),
+                Scenario(name: "GOTOOLCHAIN=local in the GOENV file", goLine: "1.30.1", overrides: [:],
+                         goFailsWith: "go.mod requires go >= 1.30.1 (running go \(local); GOTOOLCHAIN=local)", cause: "config.toolchain.refused",
+                         expectsChange: true, goenv: ["GOTOOLCHAIN": "local"]),
+                Scenario(name: "GOTOOLCHAIN=local, not served", goLine: "1.30.2", overrides: ["GOTOOLCHAIN": "local"],
+                         goFailsWith: "go.mod requires go >= 1.30.2 (running go \(local); GOTOOLCHAIN=local)", cause: "config.toolchain.refused"),
+            ]
+        }
+
+        @Test(LabGate.trait, arguments: GoToolchain.installed.map(\.version))
+        func checkPredictsTheSwitch(release version: String) async throws {
+            let go = try #require(GoToolchain.installed.first { $0.version == version })
+            try await Lab.with { lab in
+                let setup = try await Setup.start(lab, extraModules: Self.served.map(Self.toolchainModule))
+                for scenario in Self.scenarios(for: go) {
+                    try await Self.expectAgreement(setup, go, scenario)
+                }
+            }
+        }
+
+        /// The shell of `scenario` with `go` as the go command on PATH.
+        static func shell(_ setup: Setup, _ go: GoToolchain, _ scenario: Scenario) throws -> ScenarioShell {
+            try ("module lab.example/app\n\ngo \(scenario.goLine)\n\nrequire (\n\tgithub.com/lab/a v1.0.0\n\tgithub.com/lab/b v1.0.0\n)\n")
+                .write(toFile: setup.work + "/wd/go.mod", atomically: true, encoding: .utf8)
+            var overrides = scenario.overrides
+            overrides["PATH"] = "\(go.binDirectory):/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+            overrides["GOROOT"] = go.root
+            var shell = try setup.shell(.exported, overrides, goenv: scenario.goenv)
+            for name in scenario.goenv.keys { shell.environment.removeValue(forKey: name) }
+            return shell
+        }
+
+        static func expectAgreement(_ setup: Setup, _ go: GoToolchain, _ scenario: Scenario) async throws {
+            let shell = try shell(setup, go, scenario)
+            try await clearModuleCache(setup, go)
+            let goRun = try await setup.lab.run(in: setup.chain.client, [go.executable, "mod", "download"], environment: shell.environment,
+                                                workingDirectory: setup.work + "/wd", timeout: .seconds(60))
+            let label = "\(go), \(scenario)"
+            if let expected = scenario.goFailsWith {
+                #expect(!goRun.succeeded && goRun.stderr.contains(expected), "\(label): go mod download: \(goRun.stderr.prefix(1500))")
+            } else {
+                #expect(goRun.succeeded, "\(label): go mod download: \(goRun.stderr.prefix(1500))")
+            }
+            let (result, document) = try await setup.check(in: shell)
+            let failures = document.rootCauses.filter { $0.finding.severity == "failure" }
+            if goRun.succeeded {
+                #expect(result.termination != .exited(2) && failures.isEmpty, "\(label): go succeeded, check says:\n\(document.summary)")
+                return
+            }
+            #expect(result.termination == .exited(2) && document.status == "failures",
+                    "\(label): go failed (\(goRun.stderr.prefix(300))), check says:\n\(document.summary)")
+            guard let top = failures.first else { return }
+            #expect(top.finding.id == scenario.cause, "\(label): the cause must be \(scenario.cause ?? "-"):\n\(document.summary)")
+            Setup.expectNoVerificationBypass(document)
+            let changes = top.finding.fix?.changes
+            #expect(changes != nil, "\(label): the fix must say whether a configuration change fixes it:\n\(document.summary)")
+            if scenario.expectsChange {
+                #expect(changes?.isEmpty == false, "\(label): a verified change was expected:\n\(document.summary)")
+                // Set where GOTOOLCHAIN takes effect: exported → export first; GOENV file → go env -w only.
+                let exported = shell.environment["GOTOOLCHAIN"] != nil
+                #expect(changes?.first?.hasPrefix(exported ? "export GOTOOLCHAIN=" : "go env -w GOTOOLCHAIN=") == true,
+                        "\(label): \(changes ?? [])")
+            }
+            guard let changes, !changes.isEmpty else { return }
+            // A printed change must work: run verbatim in the same shell, then the go command.
+            try await clearModuleCache(setup, go)
+            let script = (["set -e"] + changes + ["go mod download"]).joined(separator: "\n") + "\n"
+            let fixed = try await setup.lab.run(in: setup.chain.client, ["sh", "-c", script], environment: shell.environment,
+                                                workingDirectory: setup.work + "/wd", timeout: .seconds(60))
+            #expect(fixed.succeeded, "\(label): fix \(changes) run verbatim → \(fixed.stderr.prefix(1500))\nreport:\n\(document.summary)")
+        }
+
+        /// Empties the module cache (toolchains and the checksum database's tiles included) with
+        /// the scenario's own go command, outside the project so no go line switches it.
+        static func clearModuleCache(_ setup: Setup, _ go: GoToolchain) async throws {
+            var environment = setup.environment
+            environment["GOTOOLCHAIN"] = "local"
+            environment["GOROOT"] = go.root
+            try await setup.lab.run(in: setup.chain.client, [go.executable, "clean", "-modcache"], environment: environment,
+                                    workingDirectory: setup.work).check()
+        }
+    }
+}
