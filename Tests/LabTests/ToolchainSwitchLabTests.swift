@@ -80,6 +80,9 @@ extension LabSuite {
                 Scenario(name: "GOTOOLCHAIN pinned, served", goLine: "1.21.0", overrides: ["GOTOOLCHAIN": "go1.30.1"], goFailsWith: nil),
                 Scenario(name: "GOTOOLCHAIN pinned, not served", goLine: "1.21.0", overrides: ["GOTOOLCHAIN": "go1.30.2"],
                          goFailsWith: "toolchain not available", cause: "toolchain.not-available"),
+                Scenario(name: "GOTOOLCHAIN pinned to a language version", goLine: "1.21.0", overrides: ["GOTOOLCHAIN": "go1.30"],
+                         goFailsWith: "invalid toolchain: go1.30 is a language version but not a toolchain version (go1.30.x)",
+                         cause: "toolchain.not-available"),
                 Scenario(name: "GOTOOLCHAIN=local", goLine: "1.30.1", overrides: ["GOTOOLCHAIN": "local"],
                          goFailsWith: "go.mod requires go >= 1.30.1 (running go \(local); GOTOOLCHAIN=local)", cause: "config.toolchain.refused",
                          expectsChange: true),
@@ -135,6 +138,10 @@ extension LabSuite {
                     "\(label): go failed (\(goRun.stderr.prefix(300))), check says:\n\(document.summary)")
             guard let top = failures.first else { return }
             #expect(top.finding.id == scenario.cause, "\(label): the cause must be \(scenario.cause ?? "-"):\n\(document.summary)")
+            // In the go command's own words, as this release prints them.
+            if let expected = scenario.goFailsWith {
+                #expect(top.finding.evidence.contains { $0.contains(expected) }, "\(label): evidence lacks \"\(expected)\": \(top.finding.evidence)")
+            }
             Setup.expectNoVerificationBypass(document)
             let changes = top.finding.fix?.changes
             #expect(changes != nil, "\(label): the fix must say whether a configuration change fixes it:\n\(document.summary)")

@@ -30,8 +30,12 @@ extension CheckDiagnosis {
         let platform = toolchain.version.split(separator: ".").last.map { $0.replacingOccurrences(of: "-", with: "/") } ?? ""
         let finding: Finding
         if failure.failureClass == "not-found" {
-            // Exec: errors.Is(err, fs.ErrNotExist) — every proxy answered 404/410, or GOPROXY=off.
-            let text = "download \(toolchain.required) for \(platform): toolchain not available"
+            // Exec: errors.Is(err, fs.ErrNotExist) — every proxy answered 404/410, or GOPROXY=off;
+            // a language version (GOTOOLCHAIN=go1.22) is named as the mistake it is.
+            let name = toolchain.required
+            let text = ToolchainChecker.isLanguageVersionOnly(name)
+                ? "invalid toolchain: \(name) is a language version but not a toolchain version (\(name).x)"
+                : "download \(name) for \(platform): toolchain not available"
             finding = Finding(id: "toolchain.not-available", layer: .moduleProtocol, severity: .failure, target: module,
                               arguments: ["required": toolchain.required, "module": module, "error": text],
                               evidence: ["go: " + text, "go: " + failure.message],
