@@ -16,5 +16,16 @@ enum HTTPStallMessages {
             "服务器（或其前面的设备）接受连接后一直沉默；go 命令会无限等待。确认它是否会响应，在恢复前改用其他 GOPROXY。"),
         "ui.http.failure.no-response": ("the server accepts connections and never answers", "服务器接受连接但始终不响应"),
         "ui.http.failure.proxy-connect-refused": ("the proxy refused the CONNECT tunnel", "代理拒绝了 CONNECT 隧道"),
+        "ui.http.http11-answered": ("the same request over HTTP/1.1 was answered: only HTTP/2 is broken (GODEBUG=http2client=0 makes the go command use HTTP/1.1)",
+                                    "同一请求改用 HTTP/1.1 时得到了响应：只有 HTTP/2 有故障（GODEBUG=http2client=0 可让 go 命令改用 HTTP/1.1）"),
+        "ui.http.http11-failed": ("over HTTP/1.1 the server did not answer either", "改用 HTTP/1.1 时服务器同样没有响应"),
+        "ui.http.failure.h2-stream-reset": ("the server reset the HTTP/2 stream", "服务器重置了 HTTP/2 流"),
+        "ui.http.failure.h2-goaway": ("the server closed the HTTP/2 connection (GOAWAY) before answering", "服务器在响应前关闭了 HTTP/2 连接（GOAWAY）"),
+        "endpoint.http.h2-broken": (
+            "{endpoint} breaks HTTP/2, which the go command always speaks to it ({error}); over HTTP/1.1 it answers",
+            "{endpoint} 的 HTTP/2 有故障，而 go 命令总是用 HTTP/2 访问它（{error}）；改用 HTTP/1.1 时它能正常响应"),
+        "fix.endpoint.http.h2-broken": (
+            "The go command negotiates HTTP/2 with every https server and never falls back to HTTP/1.1. GODEBUG=http2client=0 in its environment makes it use HTTP/1.1, which this server answered; tell its operator (or the middlebox in front of it) that HTTP/2 is broken.",
+            "go 命令会与每个 https 服务器协商 HTTP/2，且从不回退到 HTTP/1.1。在其环境中设置 GODEBUG=http2client=0 可让它改用 HTTP/1.1（本次运行中该服务器对此有正常响应）；请告知服务器（或其前面的中间设备）的运维人员 HTTP/2 有故障。"),
     ]
 }

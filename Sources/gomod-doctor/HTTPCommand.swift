@@ -57,7 +57,8 @@ struct HTTPCommand: AsyncParsableCommand {
     func render(_ result: ProbeResult<HTTPEvidence>, catalog: MessageCatalog, style: TerminalStyle) -> String {
         var lines = [style.bold(catalog.text("ui.http.title")) + "  \(result.evidence.method) \(result.target)"]
         for hop in result.evidence.hops {
-            var line = "  " + (hop.statusLine.map { style.bold($0) } ?? "---") + "  \(hop.url)"
+            var line = "  " + (hop.statusLine.map { style.bold([hop.httpVersion, $0].compactMap { $0 }.joined(separator: " ")) } ?? "---")
+                + "  \(hop.url)" + (hop.statusLine == nil ? hop.httpVersion.map { "  (\($0))" } ?? "" : "")
             if let proxy = hop.proxy { line += "  " + style.dim("\(catalog.text("ui.http.via-proxy")) \(proxy.url)" + (proxy.connectStatus.map { " (\($0))" } ?? "")) }
             lines.append(line)
             let t = hop.timings
@@ -85,6 +86,9 @@ struct HTTPCommand: AsyncParsableCommand {
         case .failed(let failure):
             let key = ["ui.http.failure.\(failure.code)", "ui.tls.failure.\(failure.code)"].first(where: MessageCatalog.has)
             lines.append("  " + style.mark(.failure) + " " + (key.map { catalog.text($0) } ?? failure.code) + ": " + failure.detail)
+            if let answered = result.evidence.http11Answered {
+                lines.append("    " + catalog.text(answered ? "ui.http.http11-answered" : "ui.http.http11-failed"))
+            }
             if let goError = result.evidence.goError, goError != failure.detail {
                 lines.append("    \(catalog.text("ui.http.go-says")): " + style.cyan(goError))
             }

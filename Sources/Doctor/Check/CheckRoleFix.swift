@@ -27,6 +27,14 @@ enum CheckRoleFix {
             copy.fix = finding.fix.map { Fix(commands: $0.commands, explanationKey: $0.explanationKey, changes: []) }
             return copy
         }
+        if finding.id == "endpoint.http.h2-broken" {
+            // Whatever the endpoint is for, the go command reaches it through net/http: HTTP/1.1
+            // answered this run, so turning h2 off is the verified change.
+            var copy = finding
+            copy.fix = Fix(commands: finding.fix?.commands ?? [EndpointRules.http2OffCommand], explanationKey: "fix.endpoint.http.h2-broken",
+                           changes: [EndpointRules.http2OffCommand])
+            return copy
+        }
         let diagnostics = finding.fix?.commands ?? []
         let changes: [String]
         let key: String

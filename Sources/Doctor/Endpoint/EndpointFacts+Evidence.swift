@@ -54,6 +54,8 @@ extension EndpointFacts {
                              retryAfter: retryAfter, proxy: http.evidence.proxy, connectStatus: http.evidence.proxyConnectStatusCode,
                              connectStatusLine: http.evidence.proxyConnectStatusLine, proxyAuthenticate: last?.proxy?.proxyAuthenticate,
                              connectBody: last?.proxy?.connectBody, firstByteTimeoutSeconds: http.evidence.firstByteTimeoutSeconds)
+            self.http?.http11Answered = http.evidence.http11Answered
+            self.http?.httpVersion = last?.httpVersion
         }
     }
 

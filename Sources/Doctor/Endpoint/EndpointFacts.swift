@@ -115,6 +115,10 @@ public struct EndpointFacts: Sendable, Equatable {
         public var connectBody: String?
         /// The first-byte bound the request had, in seconds.
         public var firstByteTimeoutSeconds: Double?
+        /// After an HTTP/2 failure: whether the same request over HTTP/1.1 was answered.
+        public var http11Answered: Bool?
+        /// "HTTP/2.0" or "HTTP/1.1": what the request spoke (ALPN decides, as for the go command).
+        public var httpVersion: String?
         public init(outcome: ProbeOutcome, status: Int? = nil, statusLine: String? = nil, retryAfter: String? = nil,
                     proxy: String? = nil, connectStatus: Int? = nil, connectStatusLine: String? = nil,
                     proxyAuthenticate: String? = nil, connectBody: String? = nil, firstByteTimeoutSeconds: Double? = nil) {

@@ -75,6 +75,7 @@ extension EndpointRules {
         }
         guard let failure = http.outcome.failure else { return nil }
         if failure.code == "no-response" { return noResponseFinding(http, failure) }
+        if failure.code.hasPrefix("h2-") { return http2Finding(http, failure) }
         return finding("endpoint.http.failed", .http, .failure, arguments: ["code": failure.code], evidence: [failure.detail],
                        commands: ["gomod-doctor http \(target.url) -v"])
     }

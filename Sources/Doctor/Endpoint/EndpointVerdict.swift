@@ -119,7 +119,8 @@ public struct EndpointVerdict: Sendable, Equatable, Codable {
                 let tunnel = facts.target.connectTarget.flatMap { connect in
                     http.connectStatusLine.map { "CONNECT \(connect) → \(EndpointRules.statusWithoutVersion($0))" }
                 }
-                chain.add(.http, .ok, tunnel ?? http.statusLine ?? "answered")
+                let answer = http.statusLine.map { [http.httpVersion, $0].compactMap { $0 }.joined(separator: " ") }
+                chain.add(.http, .ok, tunnel ?? answer ?? "answered")
             }
         } else {
             chain.add(.http, .skipped)

@@ -35,6 +35,11 @@ public struct HTTPClientOptions: Sendable {
     /// Where a 2xx body goes, chunk by chunk as it arrives, instead of memory (a module zip of
     /// up to 500 MiB); `HTTPFetch.body` then holds only other bodies' first 64 KiB. nil: memory.
     public var bodyFile: HTTPBodyFile?
+    /// Offer HTTP/2 in the TLS handshake (ALPN "h2", then "http/1.1"), as net/http's default
+    /// transport does for the go command; off with GODEBUG=http2client=0 (net/http reads it
+    /// from the process environment) and for GOINSECURE hosts (cmd/go/internal/web/http.go's
+    /// insecure client has its own transport, which stays on HTTP/1.1).
+    public var http2: Bool
 
     public init(method: String = "GET", followRedirects: Bool = true, maxBodyBytes: Int = 16 << 20, insecure: Bool = false,
                 environment: [String: String], userAgent: String = "gomod-doctor", now: @escaping @Sendable () -> Date = { Date() },
@@ -49,6 +54,7 @@ public struct HTTPClientOptions: Sendable {
         self.environment = environment
         self.userAgent = userAgent
         self.now = now
+        self.http2 = !insecure && GoDebugSetting.http2ClientEnabled(environment["GODEBUG"] ?? "")
     }
 }
 

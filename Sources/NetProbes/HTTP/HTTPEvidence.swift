@@ -64,6 +64,9 @@ public struct HTTPHop: Sendable, Codable, Equatable {
     public var serverResponse: String?
     public var timings: HTTPPhaseTimings
     public var failure: FailureClass?
+    /// The protocol the exchange used, as Go's Response.Proto names it: "HTTP/2.0" (ALPN h2) or
+    /// "HTTP/1.1"; nil when no request was sent.
+    public var httpVersion: String? = nil
 }
 
 public struct HTTPHeaderField: Sendable, Codable, Equatable {
@@ -96,6 +99,9 @@ public struct HTTPEvidence: Sendable, Codable, Equatable {
     public var proxyConnectStatusLine: String?
     /// The first-byte bound the requests had (seconds); nil: only the deadline.
     public var firstByteTimeoutSeconds: Double?
+    /// When the exchange failed at the HTTP/2 layer (a stream reset, GOAWAY): whether the same
+    /// request over HTTP/1.1 was answered. True means only this server's HTTP/2 is broken.
+    public var http11Answered: Bool?
 
     public init(method: String, url: String, followRedirects: Bool, hops: [HTTPHop] = [], chain: [String] = [],
                 finalStatus: Int? = nil, statusClass: String? = nil, goError: String? = nil) {

@@ -6,7 +6,8 @@ import Glibc
 #endif
 
 /// One request on a fresh connection: proxy choice, dial, CONNECT tunnel, TLS with the
-/// chain verdict, then the HTTP/1.1 exchange, each phase timed. Everything ends at the
+/// chain verdict (offering h2 as net/http does), then the HTTP/2 or HTTP/1.1 exchange, each
+/// phase timed. Everything ends at the
 /// deadline: a timer closes the channel, which fails whatever is pending.
 struct HTTPHopRunner: Sendable {
     var options: HTTPClientOptions
@@ -63,7 +64,8 @@ struct HTTPHopRunner: Sendable {
             if url.isSecure {
                 // The server's half of the handshake gets the first-byte bound too: a server that
                 // accepts TCP and never answers the ClientHello is named before the deadline.
-                let report = await TLSClientSetup.handshake(on: channel, serverName: url.host, alpn: ["http/1.1"],
+                let report = await TLSClientSetup.handshake(on: channel, serverName: url.host,
+                                                            alpn: options.http2 ? ["h2", "http/1.1"] : ["http/1.1"],
                                                             deadline: firstByteDeadline(deadline))
                 hop.tls = report
                 hop.timings.tls = report.durationSeconds
@@ -74,9 +76,12 @@ struct HTTPHopRunner: Sendable {
                 if let failure = verdict.failure, !options.insecure { return done(failure) }
             }
             let requestSent = ContinuousClock.now
+            let http2 = url.isSecure && hop.tls?.alpn == "h2"
+            hop.httpVersion = http2 ? "HTTP/2.0" : "HTTP/1.1"
             let collected: CollectedResponse
             do {
-                collected = try await exchange(channel, url: url, proxy: url.isSecure ? nil : proxy)
+                collected = http2 ? try await exchangeHTTP2(channel, url: url)
+                    : try await exchange(channel, url: url, proxy: url.isSecure ? nil : proxy)
             } catch let cut as HTTPBodyCut {
                 // The head that came is evidence (status, headers, bytes so far); the outcome is the cut.
                 if let head = cut.head, let firstByte = cut.firstByte {

@@ -16,7 +16,17 @@ public struct HTTPProbe: Sendable {
         // named at a first-byte bound well before the deadline, unless the caller chose one.
         if options.firstByteTimeout == nil { options.firstByteTimeout = Self.firstByteBound(left: deadline.remaining) }
         let fetch = await HTTPClient(options: options).fetch(target, deadline: deadline)
-        return ProbeResult(target: target.redacted, outcome: fetch.outcome, evidence: fetch.evidence,
+        var evidence = fetch.evidence
+        // A failure of HTTP/2 itself: ask again over HTTP/1.1, so "only this server's h2 is
+        // broken" is told from "the server is broken". The outcome stays the h2 one: the go
+        // command does not fall back either.
+        if options.http2, let code = fetch.outcome.failure?.code, code.hasPrefix("h2-") {
+            var http11 = options
+            http11.http2 = false
+            let retry = await HTTPClient(options: http11).fetch(target, deadline: deadline)
+            evidence.http11Answered = retry.evidence.hops.last?.status != nil
+        }
+        return ProbeResult(target: target.redacted, outcome: fetch.outcome, evidence: evidence,
                            durationSeconds: PhaseClock.seconds(since: start))
     }
 
