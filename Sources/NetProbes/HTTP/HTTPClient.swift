@@ -66,7 +66,7 @@ public struct HTTPFetch: Sendable {
     public var body: [UInt8]
 }
 
-/// The project's HTTP/1.1 client: own dialer (phase timings), NIOSSL with the go command's
+/// The project's HTTP client (HTTP/2 via ALPN, else HTTP/1.1): own dialer (phase timings), NIOSSL with the go command's
 /// trust decisions, the go command's proxy and redirect rules. The HTTP probe and the
 /// module-protocol client both use it, so what the doctor measures is what it fetches with.
 ///
