@@ -16,6 +16,15 @@ import Testing
         .success(ProxyConnectAnswer(statusLine: line, proxyAuthenticate: authenticate, bodyFirstLine: body))
     }
 
+    /// Found by the connect fuzz target (fuzz/connect/corpus/regression-negative-status-code):
+    /// "-03" was read as code -3. net/http's ReadResponse wants exactly three digits.
+    @Test func aStatusCodeIsThreeDigitsOrNothing() {
+        #expect(ProxyConnectAnswer(statusLine: "HTTP/1.1 403 Forbidden").code == 403)
+        #expect(ProxyConnectAnswer(statusLine: "PT0 -03 ").code == nil)
+        #expect(ProxyConnectAnswer(statusLine: "HTTP/1.1 +20 x").code == nil)
+        #expect(ProxyConnectAnswer(statusLine: "HTTP/1.1 2000 x").code == nil)
+    }
+
     @Test func twoHundredOpensTheTunnel() {
         #expect(HTTPHopRunner.tunnelFailure(answered("HTTP/1.1 200 Connection established"), proxy: proxy, url: target, deadline: deadline) == nil)
         #expect(HTTPHopRunner.tunnelFailure(answered("HTTP/1.0 200 OK"), proxy: proxy, url: target, deadline: deadline) == nil)

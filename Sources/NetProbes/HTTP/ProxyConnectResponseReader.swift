@@ -11,9 +11,12 @@ struct ProxyConnectAnswer: Sendable, Equatable {
     /// page's reason); nil otherwise — nothing is waited for beyond the header.
     var bodyFirstLine: String?
 
-    /// 403 from "HTTP/1.1 403 Forbidden"; nil when the line has no numeric code.
+    /// 403 from "HTTP/1.1 403 Forbidden"; nil unless the code is exactly three ASCII digits, as
+    /// net/http's ReadResponse requires ("-03" or "+200" is a malformed code, not -3 or 200).
     var code: Int? {
-        statusLine.split(separator: " ").dropFirst().first.flatMap { Int($0) }
+        guard let field = statusLine.split(separator: " ").dropFirst().first, field.utf8.count == 3,
+              field.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
+        return Int(field)
     }
 }
 
