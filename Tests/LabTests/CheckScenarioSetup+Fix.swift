@@ -8,12 +8,26 @@ extension CheckScenarioSetup {
     /// Runs `sh -c 'set -e; <changes, one per line>; go mod download'` in the client with
     /// `shell`'s environment (HOME=<work>/home) after emptying the module cache: exports and
     /// unsets act on the same shell as the go command, `go env -w` on its GOENV file.
-    func applyFixVerbatim(_ changes: [String], in shell: ScenarioShell, timeout: Duration = .seconds(40)) async throws -> CommandResult {
+    func applyFixVerbatim(_ changes: [String], in shell: ScenarioShell, timeout: Duration = .seconds(40),
+                          go: GoToolchain? = nil) async throws -> CommandResult {
         try await clearModuleCache()
         let script = (["set -e"] + changes + ["go mod download"]).joined(separator: "\n") + "\n"
-        return try await lab.run(in: chain.client, ["sh", "-c", script], environment: shell.environment,
+        let environment = go.map { Self.environment(shell.environment, with: $0) } ?? shell.environment
+        return try await lab.run(in: chain.client, ["sh", "-c", script], environment: environment,
                                  workingDirectory: work + "/wd", timeout: timeout)
     }
+
+    /// `environment` with `go` as the go command the shell finds (PATH first, its GOROOT).
+    static func environment(_ environment: [String: String], with go: GoToolchain) -> [String: String] {
+        var copy = environment
+        copy["PATH"] = "\(go.binDirectory):/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+        copy["GOROOT"] = go.root
+        return copy
+    }
+
+    /// The go commands a printed fix must satisfy besides the shell's own (Debian's 1.19):
+    /// every release scripts/install-go-toolchains installed.
+    static var otherReleases: [GoToolchain] { GoToolchain.installed.filter { $0.version != "1.19" } }
 
     /// Applies `changes` verbatim and expects the go command to succeed; its stderr (and the
     /// report) shown when it does not. An empty `changes` fails: the caller expected a fix.
@@ -22,6 +36,11 @@ extension CheckScenarioSetup {
         guard !changes.isEmpty else { return }
         let result = try await applyFixVerbatim(changes, in: shell)
         #expect(result.succeeded, "fix \(changes) run verbatim (\(shell.setup)) → \(result.termination)\n\(result.stderr.prefix(3000))\nreport:\n\(document.summary)")
+        // The same fix must work for every go release people run, not only Debian's.
+        for go in Self.otherReleases {
+            let other = try await applyFixVerbatim(changes, in: shell, go: go)
+            #expect(other.succeeded, "\(go): fix \(changes) run verbatim (\(shell.setup)) → \(other.termination)\n\(other.stderr.prefix(2000))")
+        }
     }
 
     /// The top root cause's `changes`: required present (classified), the report attached.

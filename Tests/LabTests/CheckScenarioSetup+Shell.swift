@@ -66,16 +66,46 @@ extension CheckScenarioSetup {
     }
 
     /// The real `go mod download` in the client, in `shell`, killed at `timeout`; from an empty
-    /// module cache, as `check` (which keeps no cache) sees the network.
+    /// module cache, as `check` (which keeps no cache) sees the network. Returns Debian's go
+    /// command's result (what the caller asserts in detail); every other installed release must
+    /// come to the same outcome, succeeding or failing, in its own words.
     func goModDownload(in shell: ScenarioShell, timeout: Duration = .seconds(40)) async throws -> CommandResult {
         try await clearModuleCache()
-        return try await lab.run(in: chain.client, ["go", "mod", "download"], environment: shell.environment,
-                          workingDirectory: work + "/wd", timeout: timeout)
+        let debian = try await lab.run(in: chain.client, ["go", "mod", "download"], environment: shell.environment,
+                                       workingDirectory: work + "/wd", timeout: timeout)
+        // At once, each with a module cache of its own: a fault that keeps the go command waiting
+        // then costs one wait, not one per release.
+        let (lab, client, directory) = (lab, chain.client, work + "/wd")
+        let others = try await withThrowingTaskGroup(of: (GoToolchain, CommandResult).self) { group in
+            for (index, go) in Self.otherReleases.enumerated() {
+                var environment = Self.environment(shell.environment, with: go)
+                environment["GOMODCACHE"] = "\(work)/modcache-\(go.version)-\(Self.nextCacheNumber(index))"
+                group.addTask {
+                    (go, try await lab.run(in: client, [go.executable, "mod", "download"], environment: environment,
+                                           workingDirectory: directory, timeout: timeout))
+                }
+            }
+            var results: [(GoToolchain, CommandResult)] = []
+            for try await result in group { results.append(result) }
+            return results
+        }
+        for (go, other) in others {
+            #expect(other.succeeded == debian.succeeded,
+                    "\(go) mod download \(other.succeeded ? "succeeded" : "failed: \(other.stderr.prefix(1500))"), Debian's go \(debian.succeeded ? "succeeded" : "failed: \(debian.stderr.prefix(500))")")
+        }
+        return debian
     }
 
     /// Empties the module cache (and its copy of checksum-database tiles), so the next
     /// download fetches everything again rather than succeeding from an earlier run.
     func clearModuleCache() async throws {
         try await lab.run(in: chain.client, ["go", "clean", "-modcache"], environment: environment, workingDirectory: work + "/wd").check()
+    }
+}
+
+extension CheckScenarioSetup {
+    /// A fresh number for each per-release module cache (never reused within a test process).
+    static func nextCacheNumber(_ index: Int) -> String {
+        "\(ProcessInfo.processInfo.processIdentifier)-\(index)-\(UInt64(Date().timeIntervalSince1970 * 1_000_000))"
     }
 }

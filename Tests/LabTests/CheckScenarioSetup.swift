@@ -124,12 +124,20 @@ struct CheckScenarioSetup {
     /// faults that fail fast (a DROP keeps the go command waiting for the kernel's SYN retries).
     /// - Parameter failsWith: nil when it must succeed, else a piece of the go command's error.
     func expectGoModDownload(failsWith expected: String?, _ overrides: [String: String] = [:]) async throws {
-        let result = try await lab.run(in: chain.client, ["go", "mod", "download"], environment: environment.merging(overrides) { $1 },
-                                       workingDirectory: work + "/wd", timeout: .seconds(40))
-        if let expected {
-            #expect(!result.succeeded && result.stderr.contains(expected), "go mod download: \(result.stderr.prefix(2000))")
-        } else {
-            #expect(result.succeeded, "go mod download: \(result.stderr.prefix(2000))")
+        // Debian's go command, then every other installed release: the verdict holds for each.
+        let releases: [GoToolchain?] = [nil] + Self.otherReleases.map { Optional($0) }
+        for go in releases {
+            try await clearModuleCache()
+            let merged = environment.merging(overrides) { $1 }
+            let result = try await lab.run(in: chain.client, [go?.executable ?? "go", "mod", "download"],
+                                           environment: go.map { Self.environment(merged, with: $0) } ?? merged,
+                                           workingDirectory: work + "/wd", timeout: .seconds(40))
+            let name = go.map(\.description) ?? "go (Debian)"
+            if let expected {
+                #expect(!result.succeeded && result.stderr.contains(expected), "\(name) mod download: \(result.stderr.prefix(2000))")
+            } else {
+                #expect(result.succeeded, "\(name) mod download: \(result.stderr.prefix(2000))")
+            }
         }
     }
 
