@@ -22,4 +22,11 @@ public enum GoStrings {
     public static func fields(_ text: String) -> [String] {
         text.unicodeScalars.split(whereSeparator: isSpace).map { String($0) }
     }
+
+    /// `strings.Split` on an ASCII separator: by bytes, so a separator followed by a combining
+    /// mark still splits (Swift's Character split would keep ",\u{315}" as one character).
+    public static func split(_ text: String, _ separator: Unicode.Scalar) -> [String] {
+        let byte = UInt8(ascii: separator)
+        return text.utf8.split(separator: byte, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+    }
 }

@@ -210,10 +210,12 @@ public struct GoURL: Sendable, Equatable, Codable {
         return (host, port)
     }
 
-    /// Go's `strings.Cut`.
-    static func cut(_ text: String, _ separator: Character) -> (String, String?) {
-        guard let index = text.firstIndex(of: separator) else { return (text, nil) }
-        return (String(text[..<index]), String(text[text.index(after: index)...]))
+    /// Go's `strings.Cut` on an ASCII separator, by bytes (a separator followed by a combining
+    /// mark is still found, as in Go).
+    static func cut(_ text: String, _ separator: Unicode.Scalar) -> (String, String?) {
+        let utf8 = text.utf8
+        guard let index = utf8.firstIndex(of: UInt8(ascii: separator)) else { return (text, nil) }
+        return (String(decoding: utf8[..<index], as: UTF8.self), String(decoding: utf8[utf8.index(after: index)...], as: UTF8.self))
     }
 }
 

@@ -24,8 +24,8 @@ public struct GoVCSRules: Sendable, Equatable, Codable {
         if trimmed.isEmpty { return GoVCSRules() }
         var rules: [GoVCSRule] = []
         var seen: [String: String] = [:]
-        for part in trimmed.split(separator: ",", omittingEmptySubsequences: false) {
-            let item = GoStrings.trimSpace(String(part))
+        for part in GoStrings.split(trimmed, ",") {
+            let item = GoStrings.trimSpace(part)
             let quotedItem = GoQuote.quote(item)
             if item.isEmpty { throw invalid("empty entry in GOVCS") }
             let (patternPart, listPart) = GoURL.cut(item, ":")
@@ -42,8 +42,8 @@ public struct GoVCSRules: Sendable, Equatable, Codable {
             }
             seen[pattern] = item
             var allowed: [String] = []
-            for name in list.split(separator: "|", omittingEmptySubsequences: false) {
-                let vcs = GoStrings.trimSpace(String(name))
+            for name in GoStrings.split(list, "|") {
+                let vcs = GoStrings.trimSpace(name)
                 if vcs.isEmpty { throw invalid("empty VCS name in GOVCS: \(quotedItem)") }
                 allowed.append(vcs)
             }

@@ -12,8 +12,8 @@ public enum NoProxyRule: Sendable, Equatable, Codable {
     // golang.org/x/net/http/httpproxy/proxy.go config.init
     public static func parseList(_ noProxy: String) -> [NoProxyRule] {
         var rules: [NoProxyRule] = []
-        for item in noProxy.split(separator: ",", omittingEmptySubsequences: false) {
-            let entry = GoStrings.trimSpace(String(item)).lowercased()
+        for item in GoStrings.split(noProxy, ",") {
+            let entry = GoStrings.trimSpace(item).lowercased()
             if entry.isEmpty { continue }
             if entry == "*" { return [.all] }
             if let network = GoIPNetwork.parse(entry) {

@@ -20,8 +20,8 @@ public enum PrefixPatterns {
 
     /// The non-empty globs, each with one trailing `/` removed.
     static func globList(_ globs: String) -> [String] {
-        globs.split(separator: ",", omittingEmptySubsequences: false).compactMap { item in
-            let glob = item.hasSuffix("/") ? String(item.dropLast()) : String(item)
+        GoStrings.split(globs, ",").compactMap { item in
+            let glob = item.utf8.last == UInt8(ascii: "/") ? String(decoding: item.utf8.dropLast(), as: UTF8.self) : item
             return glob.isEmpty ? nil : glob
         }
     }

@@ -35,6 +35,16 @@ private let proxyForURLVectors: [(String, String, String, String, String, Int?, 
 ]
 
 @Suite struct ProxyEnvironmentTests {
+    /// Found by the proxyenv fuzz target at a million runs (fuzz/proxyenv/corpus/
+    /// regression-comma-before-combining-mark): Go splits NO_PROXY by bytes, so a comma followed
+    /// by a combining mark still separates two entries; a Character split kept them as one.
+    @Test func aCommaBeforeACombiningMarkStillSeparates() throws {
+        let environment = ProxyEnvironment(httpProxy: "", httpsProxy: "http://proxy.invalid:3128", noProxy: "g.int,\u{315}e.com")
+        #expect(try environment.route(forScheme: "https", host: "g.int", port: nil).proxyURL == nil)
+        #expect(GoStrings.split("a,\u{315}b", ",") == ["a", "\u{315}b"])
+        #expect(PrefixPatterns.match("corp.example,\u{301}x", "corp.example/m"))
+    }
+
     @Test func proxyForURLMatchesHttpproxyTests() throws {
         for (http, https, noProxy, scheme, host, port, want) in proxyForURLVectors {
             let environment = ProxyEnvironment(httpProxy: http, httpsProxy: https, noProxy: noProxy)

@@ -33,7 +33,7 @@ import GoModConfig
     let parts = fields(bytes, 4)
     let (httpProxy, httpsProxy, noProxy, host) = (parts[0], parts[1], parts[2], parts[3])
     let rules = NoProxyRule.parseList(noProxy)
-    if noProxy.split(separator: ",").contains(where: { GoStrings.trimSpace(String($0)) == "*" }) {
+    if GoStrings.split(noProxy, ",").contains(where: { GoStrings.trimSpace($0) == "*" }) {
         require(rules == [.all], "* did not make the single rule")
     }
     let environment = ProxyEnvironment(httpProxy: httpProxy, httpsProxy: httpsProxy, noProxy: noProxy)

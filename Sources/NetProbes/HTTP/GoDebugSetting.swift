@@ -10,9 +10,12 @@ public enum GoDebugSetting {
     /// The last value of `name` in `godebug`, nil when unset.
     public static func value(of name: String, in godebug: String) -> String? {
         var found: String?
-        for item in godebug.split(separator: ",") {
-            guard let equals = item.firstIndex(of: "=") else { continue }
-            if item[..<equals] == name { found = String(item[item.index(after: equals)...]) }
+        // By bytes, as Go splits: a comma followed by a combining mark still separates.
+        for item in godebug.utf8.split(separator: UInt8(ascii: ",")) {
+            guard let equals = item.firstIndex(of: UInt8(ascii: "=")) else { continue }
+            if String(decoding: item[..<equals], as: UTF8.self) == name {
+                found = String(decoding: item[item.index(after: equals)...], as: UTF8.self)
+            }
         }
         return found
     }

@@ -49,8 +49,9 @@ public struct HTTPProxySelector: Sendable, Equatable {
         if host == "localhost" { return false }
         let ip = IPBytes(host)
         if let ip, ip.isLoopback { return false }
-        for entry in noProxy.split(separator: ",") {
-            let rule = entry.trimmingCharacters(in: .whitespaces).lowercased()
+        // By bytes, as Go splits: a comma followed by a combining mark still separates.
+        for entry in noProxy.utf8.split(separator: UInt8(ascii: ",")) {
+            let rule = String(decoding: entry, as: UTF8.self).trimmingCharacters(in: .whitespaces).lowercased()
             if rule.isEmpty { continue }
             if rule == "*" { return false }
             if rule.contains("/") {
