@@ -105,9 +105,40 @@ extension LabSuite {
             }
         }
 
+        /// GOPROXY=direct: the go command finds golang.org/toolchain through its go-get page, a
+        /// `mod` import naming https://go.dev/dl/mod (a module proxy), and fetches the toolchain
+        /// there (cmd/go/internal/vcs RepoRootForImportPath in PreferMod mode, modfetch/repo.go
+        /// newProxyRepo). Both names are the lab server; check must follow the same way.
+        @Test(LabGate.trait, arguments: GoToolchain.installed.filter { $0.version != "1.19" }.map(\.version))
+        func directModeFollowsTheModImport(release version: String) async throws {
+            let go = try #require(GoToolchain.installed.first { $0.version == version })
+            try await Lab.with { lab in
+                let setup = try await Setup.start(lab, names: ["golang.org", "go.dev"], extraModules: Self.served.map(Self.toolchainModule))
+                // The go-get page and the /dl/mod/ proxy, both over https on the server's port 443.
+                let site = await lab.scratchPath("golang-site")
+                try FileManager.default.createDirectory(atPath: site + "/dl", withIntermediateDirectories: true)
+                try FileManager.default.createSymbolicLink(atPath: site + "/dl/mod", withDestinationPath: setup.tree.root)
+                try "<html><head><meta name=\"go-import\" content=\"golang.org/toolchain mod https://go.dev/dl/mod\"></head></html>\n"
+                    .write(toFile: site + "/toolchain", atomically: true, encoding: .utf8)
+                let certificate = try await lab.issueCertificate(from: setup.ca, commonName: "golang.org", dnsNames: ["golang.org", "go.dev"])
+                try await lab.startGoProxy(on: setup.chain.server, tree: ModuleTree(root: site, goSumPath: setup.tree.goSumPath),
+                                           port: 443, certificate: certificate)
+                let scenarios = [
+                    Scenario(name: "direct, served", goLine: "1.30.1", overrides: ["GOTOOLCHAIN": "auto", "GOPROXY": "direct"], goFailsWith: nil),
+                    Scenario(name: "direct, not served", goLine: "1.30.2", overrides: ["GOTOOLCHAIN": "auto", "GOPROXY": "direct"],
+                             goFailsWith: "download go1.30.2 for \(Self.platform.replacingOccurrences(of: "-", with: "/")): toolchain not available",
+                             cause: "toolchain.not-available"),
+                ]
+                for scenario in scenarios {
+                    try await Self.expectAgreement(setup, go, scenario, requirements: false)
+                }
+            }
+        }
+
         /// The shell of `scenario` with `go` as the go command on PATH.
-        static func shell(_ setup: Setup, _ go: GoToolchain, _ scenario: Scenario) throws -> ScenarioShell {
-            try ("module lab.example/app\n\ngo \(scenario.goLine)\n\nrequire (\n\tgithub.com/lab/a v1.0.0\n\tgithub.com/lab/b v1.0.0\n)\n")
+        static func shell(_ setup: Setup, _ go: GoToolchain, _ scenario: Scenario, requirements: Bool = true) throws -> ScenarioShell {
+            let require = requirements ? "\nrequire (\n\tgithub.com/lab/a v1.0.0\n\tgithub.com/lab/b v1.0.0\n)\n" : ""
+            try ("module lab.example/app\n\ngo \(scenario.goLine)\n" + require)
                 .write(toFile: setup.work + "/wd/go.mod", atomically: true, encoding: .utf8)
             var overrides = scenario.overrides
             overrides["PATH"] = "\(go.binDirectory):/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
@@ -117,8 +148,8 @@ extension LabSuite {
             return shell
         }
 
-        static func expectAgreement(_ setup: Setup, _ go: GoToolchain, _ scenario: Scenario) async throws {
-            let shell = try shell(setup, go, scenario)
+        static func expectAgreement(_ setup: Setup, _ go: GoToolchain, _ scenario: Scenario, requirements: Bool = true) async throws {
+            let shell = try shell(setup, go, scenario, requirements: requirements)
             try await clearModuleCache(setup, go)
             let goRun = try await setup.lab.run(in: setup.chain.client, [go.executable, "mod", "download"], environment: shell.environment,
                                                 workingDirectory: setup.work + "/wd", timeout: .seconds(60))

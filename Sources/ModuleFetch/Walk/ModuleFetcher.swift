@@ -58,8 +58,9 @@ public struct ModuleFetcher: Sendable {
             outcome.walks.append(walk)
             if let failure = walk.failure { return fail(outcome, failure, at: file.kind, url: walk.failedURL) }
             if outcome.servedBy == nil { outcome.servedBy = walk.servedBy }
-            // Direct mode is probed, not transferred: one successful probe stands for every file.
-            if walk.servedBy == "direct" || walk.servedBy == "noproxy" { break }
+            // Direct mode is probed, not transferred: one successful probe stands for every file —
+            // except a "mod" import, a module proxy whose files were fetched and are verified here.
+            if (walk.servedBy == "direct" && direct?.matched?.vcs != "mod") || walk.servedBy == "noproxy" { break }
             let served = walk.attempts.last?.request
             switch file {
             case .mod:

@@ -53,6 +53,20 @@ public struct RouteWalker: Sendable {
                 } else {
                     attempt.failure = FetchFailure(layer: .vcs, failureClass: "not-probed", message: "direct mode not probed")
                 }
+                if attempt.failure == nil, let matched = directReport?.matched, matched.vcs == "mod" {
+                    // A "mod" go-import names a module proxy (cmd/go/internal/modfetch/repo.go:
+                    // newProxyRepo(rr.Repo, path)) — golang.org/toolchain points at go.dev/dl/mod —
+                    // so the file itself is fetched from it, as from a GOPROXY entry.
+                    let result = await GoProxyClient(base: matched.repoRoot, transport: transport).fetch(file, modulePath: modulePath, deadline: deadline)
+                    attempt.request = result.response
+                    attempt.fallbackRequest = result.fallback
+                    attempt.failure = result.failure
+                    if result.failure == nil {
+                        attempts.append(attempt)
+                        return (FileWalk(file: file, attempts: attempts, servedBy: step.kind.rawValue, failure: nil, info: result.info,
+                                         versions: result.versions.isEmpty ? nil : result.versions), directReport)
+                    }
+                }
                 if attempt.failure == nil {
                     attempts.append(attempt)
                     return (FileWalk(file: file, attempts: attempts, servedBy: step.kind.rawValue, failure: nil), directReport)
