@@ -60,6 +60,9 @@ struct RouteTextRenderer {
             lines.append("")
             lines.append(style.bold(catalog.text("ui.toolchain.title")))
             lines.append("  \(toolchain.module)@\(toolchain.version)  " + style.dim(toolchain.reason))
+            if let refusal = toolchain.refusal {
+                lines.append("  " + style.mark(.failure) + " go: " + refusal)
+            }
             for (index, step) in toolchain.sources.enumerated() { lines.append("      \(index + 1). " + describe(step)) }
         }
         return lines

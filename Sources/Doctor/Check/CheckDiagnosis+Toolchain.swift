@@ -12,7 +12,7 @@ extension CheckDiagnosis {
         guard finding.id == "config.toolchain.refused", let fix = finding.fix else { return finding }
         var settled = finding
         if let fetch = toolchain?.fetch, fetch.status == .ok {
-            settled.fix = Fix(commands: fix.commands, explanationKey: fix.explanationKey, changes: fix.commands)
+            settled.fix = Fix(commands: fix.commands, explanationKey: "fix.toolchain.allow-switch-verified", changes: fix.commands)
         } else {
             settled.fix = Fix(commands: [], explanationKey: "fix.toolchain.switch-unavailable", changes: [])
             if let failure = toolchain?.fetch?.failure {
