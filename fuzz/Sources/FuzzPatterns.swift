@@ -8,9 +8,11 @@ import GoModConfig
     let (globs, target) = (parts[0], parts[1])
     _ = PrefixPatterns.match(globs, target)
     let malformed = PrefixPatterns.malformedGlobs(globs)
-    for glob in globs.split(separator: ",").map(String.init) {
-        let trimmed = glob.hasSuffix("/") ? String(glob.dropLast()) : glob
-        guard !trimmed.isEmpty, !trimmed.hasSuffix("/"), !trimmed.unicodeScalars.contains(where: { "*?[\\".unicodeScalars.contains($0) }) else { continue }
+    // Split and trimmed by bytes, as Go does (a ',' or '/' followed by a combining mark still counts).
+    for glob in GoStrings.split(globs, ",") {
+        let slash = UInt8(ascii: "/")
+        let trimmed = glob.utf8.last == slash ? String(decoding: glob.utf8.dropLast(), as: UTF8.self) : glob
+        guard !trimmed.isEmpty, trimmed.utf8.last != slash, !trimmed.unicodeScalars.contains(where: { "*?[\\".unicodeScalars.contains($0) }) else { continue }
         require(PrefixPatterns.match(trimmed, trimmed), "literal glob \(trimmed) does not match itself")
         require(PrefixPatterns.match(trimmed, trimmed + "/x"), "literal glob \(trimmed) does not match \(trimmed)/x")
     }
