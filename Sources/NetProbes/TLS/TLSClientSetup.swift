@@ -12,6 +12,8 @@ public enum TLSClientSetup {
     public static func handshake(on channel: any Channel, serverName: String, alpn: [String],
                                  deadline: ProbeDeadline) async -> TLSHandshakeReport {
         let start = ContinuousClock.now
+        // Taken now: once the peer has closed, a failed channel may no longer know its address.
+        let remote = channel.remoteAddress
         let observation = TLSHandshakeObservation()
         let sni = ResolvedAddress(literal: serverName) == nil ? serverName : nil
         let promise = channel.eventLoop.makePromise(of: String?.self)
@@ -45,7 +47,7 @@ public enum TLSClientSetup {
             failure = TLSHandshakeClassifier.classify(firstBytes: observation.firstBytes, error: error,
                                                       deadlinePassed: deadline.hasPassed || Task.isCancelled,
                                                       waitedSeconds: PhaseClock.seconds(since: start),
-                                                      peer: peerName(serverName, channel.remoteAddress),
+                                                      peer: peerName(serverName, remote ?? channel.remoteAddress),
                                                       receivedBytes: observation.receivedBytes)
             channel.close(promise: nil)
         }
