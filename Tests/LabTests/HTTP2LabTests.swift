@@ -25,9 +25,7 @@ extension LabSuite {
 
         /// `go mod download` with `go` from an empty module cache, in the client.
         static func goModDownload(_ setup: Setup, _ go: GoToolchain, prefix: [String] = []) async throws -> CommandResult {
-            var environment = setup.environment
-            environment["GOROOT"] = go.root
-            environment["PATH"] = "\(go.binDirectory):/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+            let environment = Setup.environment(setup.environment, with: go)
             try await setup.lab.run(in: setup.chain.client, [go.executable, "clean", "-modcache"], environment: environment,
                                     workingDirectory: setup.work).check()
             let script = (["set -e"] + prefix + ["go mod download"]).joined(separator: "\n") + "\n"

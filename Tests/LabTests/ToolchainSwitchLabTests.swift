@@ -140,9 +140,7 @@ extension LabSuite {
             let require = requirements ? "\nrequire (\n\tgithub.com/lab/a v1.0.0\n\tgithub.com/lab/b v1.0.0\n)\n" : ""
             try ("module lab.example/app\n\ngo \(scenario.goLine)\n" + require)
                 .write(toFile: setup.work + "/wd/go.mod", atomically: true, encoding: .utf8)
-            var overrides = scenario.overrides
-            overrides["PATH"] = "\(go.binDirectory):/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
-            overrides["GOROOT"] = go.root
+            let overrides = Setup.environment(scenario.overrides, with: go)
             var shell = try setup.shell(.exported, overrides, goenv: scenario.goenv)
             for name in scenario.goenv.keys { shell.environment.removeValue(forKey: name) }
             return shell
@@ -195,9 +193,8 @@ extension LabSuite {
         /// Empties the module cache (toolchains and the checksum database's tiles included) with
         /// the scenario's own go command, outside the project so no go line switches it.
         static func clearModuleCache(_ setup: Setup, _ go: GoToolchain) async throws {
-            var environment = setup.environment
+            var environment = Setup.environment(setup.environment, with: go)
             environment["GOTOOLCHAIN"] = "local"
-            environment["GOROOT"] = go.root
             try await setup.lab.run(in: setup.chain.client, [go.executable, "clean", "-modcache"], environment: environment,
                                     workingDirectory: setup.work).check()
         }

@@ -38,11 +38,8 @@ extension HTTPHopRunner {
     /// HTTP/1.1 (net/http does not either).
     func exchangeHTTP2(_ channel: any Channel, url: HTTPRequestURL) async throws -> CollectedResponse {
         let promise = channel.eventLoop.makePromise(of: CollectedResponse.self)
-        var headers = HTTPHeaders()
-        headers.add(name: "Host", value: url.hostHeader)
-        headers.add(name: "User-Agent", value: options.userAgent)
-        if let authorization = Self.basicAuthorization(url) { headers.add(name: "Authorization", value: authorization) }
-        let head = HTTPRequestHead(version: .http2, method: HTTPMethod(rawValue: options.method), uri: url.pathAndQuery, headers: headers)
+        let head = HTTPRequestHead(version: .http2, method: HTTPMethod(rawValue: options.method), uri: url.pathAndQuery,
+                                   headers: requestHeaders(url))
         let limit = options.maxBodyBytes
         let file = options.bodyFile
         let isHead = options.method == "HEAD"

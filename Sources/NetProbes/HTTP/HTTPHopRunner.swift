@@ -127,11 +127,8 @@ struct HTTPHopRunner: Sendable {
 
     func exchange(_ channel: any Channel, url: HTTPRequestURL, proxy: HTTPRequestURL?) async throws -> CollectedResponse {
         let promise = channel.eventLoop.makePromise(of: CollectedResponse.self)
-        var headers = HTTPHeaders()
-        headers.add(name: "Host", value: url.hostHeader)
-        headers.add(name: "User-Agent", value: options.userAgent)
+        var headers = requestHeaders(url)
         headers.add(name: "Connection", value: "close")
-        if url.isSecure, let authorization = Self.basicAuthorization(url) { headers.add(name: "Authorization", value: authorization) }
         if let proxy, let authorization = Self.basicAuthorization(proxy) { headers.add(name: "Proxy-Authorization", value: authorization) }
         // Through an HTTP proxy the request line carries the absolute URL (without credentials).
         let target = proxy == nil ? url.pathAndQuery : "\(url.scheme)://\(url.hostHeader)\(url.pathAndQuery)"
@@ -160,6 +157,16 @@ struct HTTPHopRunner: Sendable {
         } catch is HTTPHeadTooLarge {
             throw HTTPMalformedAnswer(failure: HTTPFailureText.headTooLarge(peer: (proxy ?? url).hostPort))
         }
+    }
+
+    /// The headers every request carries, over either protocol: Host (HTTP/2's :authority),
+    /// User-Agent, and the URL's credentials only over TLS.
+    func requestHeaders(_ url: HTTPRequestURL) -> HTTPHeaders {
+        var headers = HTTPHeaders()
+        headers.add(name: "Host", value: url.hostHeader)
+        headers.add(name: "User-Agent", value: options.userAgent)
+        if url.isSecure, let authorization = Self.basicAuthorization(url) { headers.add(name: "Authorization", value: authorization) }
+        return headers
     }
 
     /// The deadline for waiting on the peer's first byte: the first-byte bound, within the deadline.
