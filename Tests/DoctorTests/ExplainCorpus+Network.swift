@@ -53,6 +53,9 @@ extension ExplainCorpus {
           .http, "http2-goaway", "https://github.com/goproxy/goproxy.cn/issues/214", "not stated (thread 2024-08)"),
         e("go: golang.org/x/tools@v0.1.0: Get \"https://proxy.golang.org/golang.org/x/tools/@v/v0.1.0.zip\": http2: server sent GOAWAY and closed the connection; LastStreamID=3, ErrCode=ENHANCE_YOUR_CALM, debug=\"\"",
           .http, "http2-goaway", g19 + "net/http/h2_bundle.go:8787", "1.19"),
+        // A GOAWAY with an error code on a connection's first stream: not retried (HTTP2LabTests.goawayIsNamedToo, go1.27.3).
+        e("go: github.com/lab/a@v1.0.0: Get \"https://proxy.lab.example:8443/github.com/lab/a/@v/v1.0.0.mod\": http2: Transport received GOAWAY from server ErrCode:PROTOCOL_ERROR",
+          .http, "http2-goaway", g27 + "net/http/internal/http2/transport.go:2709-2713", "1.27"),
         e("go: golang.org/x/tools@v0.1.0: Get \"https://proxy.golang.org/golang.org/x/tools/@v/v0.1.0.zip\": http2: server sent GOAWAY and closed the connection; LastStreamID=3, ErrCode=ENHANCE_YOUR_CALM, debug=\"\"",
           .http, "http2-goaway", g27 + "net/http/internal/http2/transport.go:1959", "1.27"),
         e("go: golang.org/x/text@v0.14.0: Get \"https://proxy.golang.org/golang.org/x/text/@v/v0.14.0.zip\": http2: client connection lost",

@@ -14,9 +14,12 @@ struct GoToolchain: Sendable, CustomStringConvertible {
     var binDirectory: String { (executable as NSString).deletingLastPathComponent }
 
     /// Whether this release reads GOAUTH (Go 1.24+).
-    var readsGoAuth: Bool {
+    var readsGoAuth: Bool { atLeast(1, 24) }
+
+    /// Whether this release is go`major`.`minor` or later.
+    func atLeast(_ major: Int, _ minor: Int) -> Bool {
         let parts = version.split(separator: ".").compactMap { Int($0) }
-        return parts.count >= 2 && (parts[0], parts[1]) >= (1, 24)
+        return parts.count >= 2 && (parts[0], parts[1]) >= (major, minor)
     }
 
     /// Every installed one, oldest first.

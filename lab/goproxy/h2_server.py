@@ -57,6 +57,7 @@ def serve_h2(sock, args):
                 elif args.h2 == "goaway":
                     conn.close_connection(error_code=h2.errors.ErrorCodes.PROTOCOL_ERROR, last_stream_id=0)
                     sock.sendall(conn.data_to_send())
+                    drain(sock)
                     return
                 else:
                     status, content_type, body = lookup(args.root, target)
@@ -82,6 +83,18 @@ def serve_h2(sock, args):
         out = conn.data_to_send()
         if out:
             sock.sendall(out)
+
+
+def drain(sock, seconds=1.0):
+    """Reads what the client still sends for up to `seconds`, as Go's and nginx's servers do
+    after a GOAWAY: closing a socket with unread data sends a TCP reset, which can destroy the
+    GOAWAY before the client reads it."""
+    sock.settimeout(seconds)
+    try:
+        while sock.recv(65535):
+            pass
+    except (OSError, ssl.SSLError):
+        pass
 
 
 def serve_http11(sock, args):

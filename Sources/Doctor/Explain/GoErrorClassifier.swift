@@ -104,7 +104,7 @@ public enum GoErrorClassifier {
         if t.contains("remote error: tls:") { return c(.tls, "tls-alert", "tls-alert") }
         if t.contains("x509: ") || t.contains("tls: failed to verify certificate") { return c(.tls, "bad-certificate", "tls-bad-certificate") }
         // HTTP/2 (net/http h2_bundle.go in Go 1.19; net/http/internal/http2 errors.go, transport.go in Go 1.27).
-        if t.contains("server sent GOAWAY") { return c(.http, "http2-goaway", "http2-goaway") }
+        if t.contains("server sent GOAWAY") || t.contains("Transport received GOAWAY from server") { return c(.http, "http2-goaway", "http2-goaway") }
         if t.contains("stream error: stream ID") { return c(.http, "http2-stream", "http2-stream-error") }
         if t.contains("http2: client connection lost") || t.contains("connection error: PROTOCOL_ERROR")
             || t.contains("connection error: INTERNAL_ERROR") || t.contains("http2: client conn not usable") {

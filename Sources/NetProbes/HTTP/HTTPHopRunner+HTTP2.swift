@@ -44,12 +44,13 @@ extension HTTPHopRunner {
         let file = options.bodyFile
         let isHead = options.method == "HEAD"
         let firstByte = channel.eventLoop.makePromise(of: Void.self)
+        let connectionEnd = NIOLoopBoundBox.makeEmptyBox(valueType: HTTP2ConnectionEnd.self, eventLoop: channel.eventLoop)
         let stream: EventLoopFuture<any Channel> = channel.eventLoop.flatSubmit {
             do {
                 let multiplexer = try channel.pipeline.syncOperations.configureHTTP2Pipeline(
                     mode: .client, connectionConfiguration: .init(), streamConfiguration: .init(),
                     inboundStreamInitializer: { pushed in pushed.close() })
-                try channel.pipeline.syncOperations.addHandler(HTTP2GoAwayWatch(response: promise))
+                try channel.pipeline.syncOperations.addHandler(HTTP2ConnectionWatch(response: promise, end: connectionEnd))
                 return multiplexer.createStreamChannel { streamChannel in
                     streamChannel.eventLoop.makeCompletedFuture {
                         try streamChannel.pipeline.syncOperations.addHandler(HTTP2StreamWatch(response: promise, firstByte: firstByte))
@@ -67,8 +68,18 @@ extension HTTPHopRunner {
         }
         written.whenFailure { promise.fail($0) }
         FirstByteWatch.bound(firstByte, of: promise, on: channel, after: written, timeout: options.firstByteTimeout)
+        // NIO's HTTP/2 handler may close the streams a GOAWAY leaves unprocessed before it passes
+        // the frame on, and a connection error (a TCP reset) reaches the stream only as its
+        // close; either way the stream ends as a plain EOF a moment before the connection watch
+        // knows why. Once the loop's current work is done, the connection's end is the cause (as
+        // net/http reports it), unless the stream already failed for an HTTP/2 reason of its own.
+        let settled = promise.futureResult.flatMapError { error in
+            channel.eventLoop.submit { () throws -> CollectedResponse in
+                throw HTTP2ConnectionEnd.cause(of: error, connectionEnd: connectionEnd.value)
+            }
+        }
         do {
-            return try await promise.futureResult.get()
+            return try await settled.get()
         } catch let failure as HTTP2Failure {
             throw HTTPMalformedAnswer(failure: failure.failure)
         } catch let closed as NIOHTTP2Errors.StreamClosed {
@@ -115,20 +126,56 @@ final class HTTP2StreamWatch: ChannelInboundHandler {
     }
 }
 
+/// How the connection under the request's stream ended, when it ended first.
+enum HTTP2ConnectionEnd {
+    /// A GOAWAY that leaves the request's stream unprocessed.
+    case goAway(HTTP2Failure)
+    /// An error on the connection itself (a reset, a TLS failure).
+    case error(any Error)
+
+    /// The failure to report for a stream that failed with `error`: its own HTTP/2 failure
+    /// first, then a GOAWAY, then a connection error that the stream saw only as an early close.
+    static func cause(of error: any Error, connectionEnd: HTTP2ConnectionEnd?) -> any Error {
+        if error is HTTP2Failure { return error }
+        switch connectionEnd {
+        case .goAway(let failure)?:
+            return failure
+        case .error(let connectionError)?:
+            if case HTTPExchangeError.closedEarly = error { return connectionError }
+            return error
+        case nil:
+            return error
+        }
+    }
+}
+
 /// On the connection, after the HTTP/2 handler (frames of stream 0 arrive here): a GOAWAY
 /// whose last stream is below the request's (1, the first a client opens) means the server
-/// will never process it.
-final class HTTP2GoAwayWatch: ChannelInboundHandler {
+/// will never process it; an error on the connection is kept as the cause of an early close.
+final class HTTP2ConnectionWatch: ChannelInboundHandler {
     typealias InboundIn = HTTP2Frame
     let response: EventLoopPromise<CollectedResponse>
+    let end: NIOLoopBoundBox<HTTP2ConnectionEnd?>
 
-    init(response: EventLoopPromise<CollectedResponse>) { self.response = response }
+    init(response: EventLoopPromise<CollectedResponse>, end: NIOLoopBoundBox<HTTP2ConnectionEnd?>) {
+        self.response = response
+        self.end = end
+    }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         if case .goAway(let last, let code, let opaque) = unwrapInboundIn(data).payload, Int(last) < 1 {
             let debug = opaque.map { String(decoding: $0.readableBytesView.prefix(256), as: UTF8.self) } ?? ""
-            response.fail(HTTP2Failure.goAway(lastStreamID: Int(last), code: code, debug: debug))
+            let failure = HTTP2Failure.goAway(lastStreamID: Int(last), code: code, debug: debug)
+            if end.value == nil { end.value = .goAway(failure) }
+            response.fail(failure)
         }
         context.fireChannelRead(data)
+    }
+
+    /// Only recorded: an error the connection survives must not fail the request, and one it
+    /// does not survive closes the stream, whose early close then reports this error.
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        if end.value == nil { end.value = .error(error) }
+        context.fireErrorCaught(error)
     }
 }
