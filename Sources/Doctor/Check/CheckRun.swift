@@ -83,9 +83,11 @@ public struct CheckRun: Sendable {
         let counter = CheckProgressCounter(endpoints: endpoints.count, modules: plan.requests.count + (plan.toolchain == nil ? 0 : 1),
                                            report: progress)
         counter.start()
+        let witnesses = compareResolvers(for: endpoints, deadline: deadline)
         async let fetch = fetchModules(plan.requests, config: config, toolchain: plan.toolchain, deadline: deadline, counter: counter)
-        let probed = await probe(endpoints, deadline: deadline, counter: counter)
+        let evidence = await probe(endpoints, deadline: deadline, counter: counter)
         let report = await fetch
+        let probed = Self.judge(endpoints, evidence, comparisons: await witnesses.settle(mainWorkTook: ContinuousClock.now - start))
         counter.fetchedToolchain(report)
         let outcomes = report.modules + (report.toolchain?.download.map { [$0] } ?? [])
         let results = probed.map { $0.settingUnused(databaseBase: report.sumdb?.base).markingUncontacted(outcomes).markingUnselected(checks) }
@@ -124,19 +126,24 @@ public struct CheckRun: Sendable {
         return (endpoints, requests, toolchain)
     }
 
-    /// Every endpoint probed at once, beside one resolver comparison per distinct host name
-    /// (when `dns` is selected); each endpoint judged with its host's comparison. Results in
-    /// the endpoints' order. Progress reports each endpoint as its own probe ends.
+    /// The resolver comparison, one per distinct host name (when `dns` is selected), started
+    /// beside the endpoint probes and the fetches as side evidence with its own budget (see
+    /// `WitnessResolvers.settle`): it never holds the verdict.
+    func compareResolvers(for endpoints: [CheckEndpoint], deadline: ProbeDeadline) -> WitnessResolvers {
+        let hosts = checks.contains(.dns) ? CheckResolverComparison.hosts(of: endpoints.map(\.target)) : []
+        let comparison = CheckResolverComparison(publicResolvers: publicResolvers)
+        return WitnessResolvers(Task { await comparison.run(hosts, deadline: deadline) })
+    }
+
+    /// Every endpoint probed at once; evidence by the endpoint's position. Progress reports each
+    /// endpoint as its own probe ends.
     func probe(_ endpoints: [CheckEndpoint], deadline: ProbeDeadline,
-               counter: CheckProgressCounter = CheckProgressCounter(endpoints: 0, modules: 0, report: nil)) async -> [CheckDiagnosis.EndpointResult] {
+               counter: CheckProgressCounter = CheckProgressCounter(endpoints: 0, modules: 0, report: nil)) async -> [Int: EndpointEvidence] {
         let environment = environment
         let resolvConfPath = resolvConfPath
         let pingCount = pingCount
         let checks = checks
-        let hosts = checks.contains(.dns) ? CheckResolverComparison.hosts(of: endpoints.map(\.target)) : []
-        let comparison = CheckResolverComparison(publicResolvers: publicResolvers)
-        async let compared = comparison.run(hosts, deadline: deadline)
-        let probed = await withTaskGroup(of: (Int, EndpointEvidence).self) { group in
+        return await withTaskGroup(of: (Int, EndpointEvidence).self) { group in
             for (position, endpoint) in endpoints.enumerated() {
                 group.addTask {
                     var run = EndpointProbeRun(target: endpoint.target, environment: environment, resolvConfPath: resolvConfPath, pingCount: pingCount)
@@ -150,8 +157,12 @@ public struct CheckRun: Sendable {
             for await (position, evidence) in group { collected[position] = evidence }
             return collected
         }
-        let comparisons = await compared
-        return endpoints.enumerated().compactMap { position, endpoint in
+    }
+
+    /// Each endpoint judged with its host's resolver comparison, in the endpoints' order.
+    static func judge(_ endpoints: [CheckEndpoint], _ probed: [Int: EndpointEvidence],
+                      comparisons: [String: ProbeResult<ResolverComparisonEvidence>]) -> [CheckDiagnosis.EndpointResult] {
+        endpoints.enumerated().compactMap { position, endpoint in
             guard var evidence = probed[position] else { return nil }
             evidence.resolvers = comparisons[endpoint.target.host.lowercased()]
             return CheckDiagnosis.EndpointResult(endpoint: endpoint, verdict: EndpointVerdict.judge(evidence))

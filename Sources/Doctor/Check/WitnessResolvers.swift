@@ -1,0 +1,37 @@
+import NetProbes
+
+/// The public resolvers' side of check's DNS comparison, running beside the work the verdict
+/// needs. Behind a firewall that silently drops DNS to the internet (most corporate networks)
+/// they never answer; waiting out their timeouts made a healthy check take seconds longer than
+/// the network needed. So they get a budget of their own: they have all the time the endpoint
+/// probes and the fetches take, plus a short grace, and are then cancelled. A resolver that
+/// did not answer by then is reported as a timeout ("8.8.8.8 (public): timeout"), which the DNS
+/// rules treat as no witness, never as the system resolver's fault.
+struct WitnessResolvers: Sendable {
+    let comparison: Task<[String: ProbeResult<ResolverComparisonEvidence>], Never>
+
+    init(_ comparison: Task<[String: ProbeResult<ResolverComparisonEvidence>], Never>) {
+        self.comparison = comparison
+    }
+
+    /// The grace after the main work: 0.1 s plus a quarter of what the main work took. A
+    /// resolver that is reachable at all answers within one round trip, and the main work
+    /// already spent several (DNS, connect, TLS, first byte), so a slow network lengthens the
+    /// grace in proportion while a silent one costs little.
+    static func grace(mainWorkTook: Duration) -> Duration {
+        .milliseconds(100) + mainWorkTook / 4
+    }
+
+    /// The comparison, once it is done or the grace after `mainWorkTook` has passed (then cancelled).
+    func settle(mainWorkTook: Duration) async -> [String: ProbeResult<ResolverComparisonEvidence>] {
+        let comparison = comparison
+        let grace = Self.grace(mainWorkTook: mainWorkTook)
+        let timer = Task {
+            try? await Task.sleep(for: grace)
+            if !Task.isCancelled { comparison.cancel() }
+        }
+        let result = await comparison.value
+        timer.cancel()
+        return result
+    }
+}
