@@ -44,6 +44,26 @@ struct ICMPPingSessionTests {
         #expect(statistics.minMilliseconds == 40 && statistics.maxMilliseconds == 60, "duplicates count in rtt, as in ping")
     }
 
+    /// ping -A, as check uses it: the next request when the previous one is answered (never
+    /// closer than the floor), the regular interval while one is outstanding or was lost.
+    @Test func adaptiveSendsOnTheAnswer() {
+        var session = PingSession(count: 4, intervalNanoseconds: 200 * Self.ms, timeoutNanoseconds: 1000 * Self.ms, adaptive: true)
+        session.recordSend(at: 0)
+        #expect(session.nextSendTime == 200 * Self.ms, "outstanding: the regular interval")
+        session.recordReply(sequence: 1, at: 30 * Self.ms, ttl: 64, bytes: 64, from: nil)
+        #expect(session.nextSendTime == 30 * Self.ms, "answered after 30 ms: the next goes then")
+        session.recordSend(at: 30 * Self.ms)
+        session.recordReply(sequence: 2, at: 30 * Self.ms + 100_000, ttl: 64, bytes: 64, from: nil)
+        #expect(session.nextSendTime == 30 * Self.ms + PingSession.adaptiveFloor, "a 0.1 ms answer: the floor")
+        session.recordSend(at: 32 * Self.ms)
+        #expect(session.expire(now: 1033 * Self.ms).map(\.sequence) == [3])
+        #expect(session.nextSendTime == 232 * Self.ms, "lost: the regular interval, not the answer's time")
+        var regular = PingSession(count: 2, intervalNanoseconds: 200 * Self.ms, timeoutNanoseconds: 1000 * Self.ms)
+        regular.recordSend(at: 0)
+        regular.recordReply(sequence: 1, at: 30 * Self.ms, ttl: 64, bytes: 64, from: nil)
+        #expect(regular.nextSendTime == 200 * Self.ms, "without -A the interval holds")
+    }
+
     @Test func sendFailuresAndAbandonedRequests() {
         var session = PingSession(count: 2, intervalNanoseconds: 10 * Self.ms, timeoutNanoseconds: 100 * Self.ms)
         session.recordSendFailure(at: 0, errno: ENETUNREACH)

@@ -2,7 +2,8 @@ import NetProbes
 
 /// Probes one endpoint layer by layer under ONE deadline, each fact once: the system
 /// resolver's view first (its addresses are what the socket watcher and ICMP need); then ICMP
-/// beside the TCP connects, with a SYN_SENT watcher over them; then — when TCP failed or was
+/// beside everything else (adaptive, so its few requests take a few round trips), the TCP
+/// connects with a SYN_SENT watcher over them; then — when TCP failed or was
 /// slow — a TCP-SYN trace to the port, beside TLS (https) and the HTTP request when TCP
 /// connected. A layer whose prerequisite failed is not probed (its failure would only be a
 /// symptom). The probes' own `ProbeResult`s are kept as the evidence. `checks` (`check --only`)
@@ -15,7 +16,7 @@ public struct EndpointProbeRun: Sendable {
     public var socketTable: SocketTable
     /// A connect slower than this also gets a trace.
     public var slowConnectMilliseconds: Double
-    /// Echo requests sent (0.2 s apart).
+    /// Echo requests sent (each as soon as the previous was answered; 0.2 s apart without answers).
     public var pingCount: Int
     public var traceMaxTTL: Int
     /// The layers to probe (`check --only`); a layer not in it sends nothing and stays nil in
@@ -75,7 +76,8 @@ public struct EndpointProbeRun: Sendable {
         let watcher = SynSentWatcher(table: socketTable, interval: .milliseconds(100), minimumSeconds: min(1, attemptSeconds / 2))
         let endpoints = addresses.map { SocketEndpoint(ip: $0.ip, port: target.port) }
         let hostPort = HostPort(host: target.host, port: target.port)
-        let ping = ICMPEchoProbe(options: PingOptions(count: pingCount, intervalSeconds: 0.2, timeoutSeconds: min(1, attemptSeconds)))
+        let ping = ICMPEchoProbe(options: PingOptions(count: pingCount, intervalSeconds: 0.2, timeoutSeconds: min(1, attemptSeconds),
+                                                      adaptive: true))
         let first = checks.contains(.icmp) ? addresses.first : nil
         async let icmp = echo(first, with: ping, deadline: deadline)
         if checks.contains(.tcp) && checks.contains(.sockets) && !endpoints.isEmpty {
@@ -85,7 +87,6 @@ public struct EndpointProbeRun: Sendable {
         } else if checks.contains(.tcp) {
             evidence.tcp = await tcpProbe.run(hostPort, resolved: resolution, deadline: deadline)
         }
-        evidence.icmp = await icmp
 
         var traceTarget: String?
         if checks.contains(.path) {
@@ -101,6 +102,8 @@ public struct EndpointProbeRun: Sendable {
         async let upper = upperLayers(connected: connected, resolution: resolution, deadline: deadline)
         evidence.trace = await trace
         (evidence.tls, evidence.http) = await upper
+        // ICMP is side evidence: it runs beside everything above and holds none of it.
+        evidence.icmp = await icmp
         evidence.durationSeconds = Self.seconds(ContinuousClock.now - start)
         return evidence
     }

@@ -23,7 +23,7 @@ struct PingLoop {
     func run() -> (session: PingSession, completed: Bool) {
         var session = PingSession(count: options.count,
                                   intervalNanoseconds: Int64(options.intervalSeconds * 1e9),
-                                  timeoutNanoseconds: Int64(options.timeoutSeconds * 1e9))
+                                  timeoutNanoseconds: Int64(options.timeoutSeconds * 1e9), adaptive: options.adaptive)
         while !stopFlag.isSet && !deadline.hasPassed {
             let now = Self.realtimeNanoseconds()
             session.expire(now: now).forEach { onUpdate?($0) }

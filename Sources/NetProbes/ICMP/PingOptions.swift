@@ -18,15 +18,21 @@ public struct PingOptions: Sendable, Equatable, Codable {
     /// Only this family's addresses (-4 / -6); nil: the first address getaddrinfo returns.
     public var family: AddressFamily?
     public var socket: SocketChoice
+    /// Adaptive (ping -A): the next request goes as soon as the previous one is answered (at
+    /// most one unanswered in the network, never closer than `PingSession.adaptiveFloor`), and
+    /// `intervalSeconds` apart only while an answer is outstanding. check uses it so its few
+    /// echo requests take a few round trips, not a fixed 0.2 s each.
+    public var adaptive: Bool
 
     public init(count: Int = 4, intervalSeconds: Double = 1, timeoutSeconds: Double = 2,
                 payloadSize: Int = ICMPEchoRequest.defaultPayloadSize, family: AddressFamily? = nil,
-                socket: SocketChoice = .automatic) {
+                socket: SocketChoice = .automatic, adaptive: Bool = false) {
         self.count = count
         self.intervalSeconds = intervalSeconds
         self.timeoutSeconds = timeoutSeconds
         self.payloadSize = payloadSize
         self.family = family
         self.socket = socket
+        self.adaptive = adaptive
     }
 }

@@ -6,16 +6,24 @@ struct PingSession: Sendable {
     let count: Int
     let interval: Int64
     let timeout: Int64
+    /// ping -A: the next request as soon as the previous one is answered.
+    let adaptive: Bool
+    /// The shortest gap between two requests in adaptive mode (iputils ping's own floor for -A
+    /// is 2 ms for root, 200 ms otherwise; a diagnostic sending three requests needs neither).
+    static let adaptiveFloor: Int64 = 2_000_000
     private(set) var replies: [PingReply] = []
     private var sentAt: [Int64] = []
     private(set) var duplicateRTTs: [Double] = []
     private var lastSend: Int64?
+    /// When the latest reply arrived (adaptive mode sends the next one then).
+    private var lastAnswer: Int64?
     private var pendingCount = 0
     /// Every request before this index is settled (requests settle mostly in order, so the
     /// scans below stay short even for tens of thousands of pings).
     private var oldestUnsettled = 0
 
-    init(count: Int, intervalNanoseconds: Int64, timeoutNanoseconds: Int64) {
+    init(count: Int, intervalNanoseconds: Int64, timeoutNanoseconds: Int64, adaptive: Bool = false) {
+        self.adaptive = adaptive
         self.count = max(count, 0)
         self.interval = max(intervalNanoseconds, 0)
         self.timeout = max(timeoutNanoseconds, 1)
@@ -29,12 +37,16 @@ struct PingSession: Sendable {
     /// The sequence number the next request carries (1-based, as ping).
     var nextSequence: Int { replies.count + 1 }
 
-    /// When the next request is due (the first at once, then `interval` after the previous);
-    /// nil when all are sent.
+    /// When the next request is due (the first at once, then `interval` after the previous, or
+    /// in adaptive mode as soon as the previous one was answered); nil when all are sent.
     var nextSendTime: Int64? {
         guard !allSent else { return nil }
         guard let lastSend else { return .min }
-        return lastSend + interval
+        let regular = lastSend + interval
+        if adaptive, !hasPending, let lastAnswer, lastAnswer >= lastSend {
+            return min(regular, max(lastAnswer, lastSend + Self.adaptiveFloor))
+        }
+        return regular
     }
 
     /// The earliest time something happens without input: a send or a pending timeout.
@@ -70,6 +82,7 @@ struct PingSession: Sendable {
         switch reply.status {
         case .pending where time - sentAt[index] <= timeout:
             settle(index)
+            lastAnswer = max(lastAnswer ?? time, time)
             reply.status = .reply
             reply.rttMilliseconds = max(rtt, 0)
             reply.ttl = ttl

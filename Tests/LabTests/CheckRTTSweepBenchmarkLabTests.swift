@@ -1,0 +1,103 @@
+import Foundation
+import LabKit
+import Testing
+
+extension LabSuite {
+    /// The RTT sweep of issue 14 (runs only with GOMOD_BENCH=1, from bench/run-all): a healthy
+    /// `check` at 0, 50 and 150 ms round-trip time across the lab router, with the public
+    /// resolvers silently dropped (as behind most corporate firewalls), beside the real
+    /// `go mod download` (newest installed release, empty module cache) in the same lab, and the
+    /// network's own floor for one HTTPS request by name: DNS + TCP + TLS 1.3 + first byte = 4
+    /// round trips. Printed as `ours | peer | ratio` rows; what is asserted is only that every
+    /// run was healthy — no timing assertion.
+    @Suite
+    struct CheckRTTSweepBenchmarkLabTests {
+        static let enabled = ProcessInfo.processInfo.environment["GOMOD_BENCH"] == "1"
+        static let roundTrips: [Double] = [0, 50, 150]
+        static let runs = 3
+
+        @Test(.enabled(if: enabled, "benchmark: set GOMOD_BENCH=1 (bench/run-all)"))
+        func healthyCheckAcrossRoundTripTimes() async throws {
+            var lines = [BenchTable.header]
+            for rtt in Self.roundTrips {
+                lines += try await measure(rttMs: rtt)
+                print(lines.joined(separator: "\n"))
+            }
+            let table = lines.joined(separator: "\n") + "\n"
+            if let path = ProcessInfo.processInfo.environment["GOMOD_BENCH_OUT"] {
+                try table.write(toFile: path, atomically: true, encoding: .utf8)
+            }
+        }
+
+        func measure(rttMs: Double) async throws -> [String] {
+            try await Lab.with { lab in
+                let setup = try await CheckScenarioSetup.start(lab)
+                let router = setup.chain.routers[0]
+                let witness = setup.chain.links[0].b.ipv4
+                for proto in ["udp", "tcp"] {
+                    try await lab.addFirewallRule(host: router, PacketMatch(chain: "INPUT", proto: proto, destinationPort: 53), .drop)
+                }
+                if rttMs > 0 { try await lab.addDelay(router: router, rttMs: rttMs) }
+                let binary = try DoctorRun.binary
+                let argv = [binary, "check", setup.work + "/wd", "--json", "--timeout", "8", "--resolver", witness]
+                var ours: [Double] = []
+                for _ in 0..<Self.runs {
+                    let (result, seconds) = try await BenchTable.timed {
+                        try await lab.run(in: setup.chain.client, argv, environment: setup.environment, timeout: .seconds(60))
+                    }
+                    #expect(result.termination == .exited(0), "check at \(rttMs) ms: \(result.stdout.prefix(2000))")
+                    ours.append(seconds)
+                }
+                guard let go = GoToolchain.installed.last else { throw LabError("go", "no go command installed") }
+                var peer: [Double] = []
+                for run in 0..<Self.runs {
+                    var environment = CheckScenarioSetup.environment(setup.environment, with: go)
+                    environment["GOMODCACHE"] = "\(setup.work)/modcache-sweep-\(Int(rttMs))-\(run)"
+                    let (result, seconds) = try await BenchTable.timed {
+                        try await lab.run(in: setup.chain.client, [go.executable, "mod", "download"], environment: environment,
+                                          workingDirectory: setup.work + "/wd", timeout: .seconds(120))
+                    }
+                    #expect(result.succeeded, "\(go) at \(rttMs) ms: \(result.stderr.prefix(1500))")
+                    peer.append(seconds)
+                }
+                let label = "healthy check, \(Int(rttMs)) ms RTT, public resolvers dropped"
+                let floor = 4 * rttMs / 1000
+                var rows = [BenchTable.row(label + " vs go mod download (\(go))", ours: BenchTable.median(ours), peer: BenchTable.median(peer))]
+                if rttMs > 0 {
+                    rows.append(BenchTable.row(label + " vs 4 RTT floor", ours: BenchTable.median(ours), peer: floor, goal: 1.5))
+                } else {
+                    rows.append(BenchTable.row(label + " vs 0.2 s goal", ours: BenchTable.median(ours), peer: 0.2, goal: 1))
+                }
+                return rows
+            }
+        }
+    }
+}
+
+/// The `ours | peer | ratio` rows the benchmarks print (issue 14).
+enum BenchTable {
+    static let header = pad("work", 78) + pad("ours", 10) + pad("peer", 10) + "ratio"
+
+    static func row(_ label: String, ours: Double, peer: Double, goal: Double? = nil) -> String {
+        let ratio = peer > 0 ? ours / peer : .infinity
+        let verdict = goal.map { ratio <= $0 ? "  (goal ≤ \($0)×: met)" : "  (goal ≤ \($0)×: NOT met)" } ?? ""
+        return pad(label, 78) + pad(String(format: "%.3f s", ours), 10) + pad(String(format: "%.3f s", peer), 10)
+            + String(format: "%.2f×", ratio) + verdict
+    }
+
+    static func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+    }
+
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
+    }
+
+    static func timed(_ body: () async throws -> CommandResult) async throws -> (CommandResult, Double) {
+        let start = ContinuousClock.now
+        let result = try await body()
+        let elapsed = ContinuousClock.now - start
+        return (result, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+}
