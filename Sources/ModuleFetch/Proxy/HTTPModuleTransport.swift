@@ -21,7 +21,7 @@ public struct HTTPModuleTransport: ModuleTransport {
         self.auth = auth
         self.goRelease = goRelease
         self.dialTimeout = dialTimeout
-        trust = TrustStore(environment: environment)
+        trust = TrustStore.shared(environment: environment)
     }
 
     /// One GET; with `file`, a 2xx body is streamed there (see `download`).

@@ -44,7 +44,7 @@ public struct HTTPClientOptions: Sendable {
     public init(method: String = "GET", followRedirects: Bool = true, maxBodyBytes: Int = 16 << 20, insecure: Bool = false,
                 environment: [String: String], userAgent: String = "gomod-doctor", now: @escaping @Sendable () -> Date = { Date() },
                 trust: TrustStore? = nil, dialTimeout: Duration? = nil, firstByteTimeout: Duration? = nil) {
-        self.trust = trust ?? TrustStore(environment: environment)
+        self.trust = trust ?? TrustStore.shared(environment: environment)
         self.dialTimeout = dialTimeout
         self.firstByteTimeout = firstByteTimeout
         self.method = method

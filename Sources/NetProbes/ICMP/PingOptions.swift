@@ -35,4 +35,16 @@ public struct PingOptions: Sendable, Equatable, Codable {
         self.socket = socket
         self.adaptive = adaptive
     }
+
+    /// Evidence saved before `adaptive` existed decodes as not adaptive.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        count = try container.decode(Int.self, forKey: .count)
+        intervalSeconds = try container.decode(Double.self, forKey: .intervalSeconds)
+        timeoutSeconds = try container.decode(Double.self, forKey: .timeoutSeconds)
+        payloadSize = try container.decode(Int.self, forKey: .payloadSize)
+        family = try container.decodeIfPresent(AddressFamily.self, forKey: .family)
+        socket = try container.decode(SocketChoice.self, forKey: .socket)
+        adaptive = try container.decodeIfPresent(Bool.self, forKey: .adaptive) ?? false
+    }
 }

@@ -40,7 +40,8 @@ public struct TLSProbe: Sendable {
     public func run(_ target: Target, deadline: ProbeDeadline) async -> ProbeResult<TLSEvidence> {
         let start = ContinuousClock.now
         let serverName = target.serverName ?? target.host
-        let roots = TrustRoots.load(environment: environment)
+        let trust = TrustStore.shared(environment: environment)
+        let roots = trust.roots
         let clock = now()
         var evidence = TLSEvidence(host: target.host, port: target.port, serverName: serverName, addresses: [],
                                    connectAttempts: [], handshake: nil, verdict: nil, trustRoots: roots.origin,
@@ -58,9 +59,7 @@ public struct TLSProbe: Sendable {
         try? await channel.close().get()
         evidence.handshake = handshake
         if let failure = handshake.failure { return finish(.failed(failure)) }
-        let publicRoots = roots.origin.overriddenBy.isEmpty ? roots : TrustRoots.systemDefaults()
-        let verdict = await CertificateChainVerifier(roots: roots, publicRoots: publicRoots)
-            .verify(chain: handshake.chainDER, serverName: serverName, now: clock)
+        let verdict = await trust.verifier.verify(chain: handshake.chainDER, serverName: serverName, now: clock)
         evidence.verdict = verdict
         return finish(verdict.failure.map(ProbeOutcome.failed) ?? .ok)
     }
