@@ -40,7 +40,7 @@ def main():
     server.log_path = args.log
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(args.cert, args.key)
-    server.socket = context.wrap_socket(server.socket, server_side=True)
+    server.socket = context.wrap_socket(server.socket, server_side=True, do_handshake_on_connect=False)
     print("serving https on 127.0.0.1:%d" % server.server_address[1], flush=True)
     server.serve_forever()
 

@@ -150,7 +150,9 @@ def main():
     if args.cert:
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         context.load_cert_chain(args.cert, args.key)
-        server.socket = context.wrap_socket(server.socket, server_side=True)
+        # The handshake happens in each connection's own thread (at its first read), as in any
+        # real server: done in accept(), one silent connection would stall every other client.
+        server.socket = context.wrap_socket(server.socket, server_side=True, do_handshake_on_connect=False)
         scheme = "https"
     print("serving %s on %s:%d" % (scheme, args.listen, server.server_address[1]), flush=True)
     server.serve_forever()

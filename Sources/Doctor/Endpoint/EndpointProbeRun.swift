@@ -80,13 +80,32 @@ public struct EndpointProbeRun: Sendable {
                                                       adaptive: true))
         let first = checks.contains(.icmp) ? addresses.first : nil
         async let icmp = echo(first, with: ping, deadline: deadline)
-        if checks.contains(.tcp) && checks.contains(.sockets) && !endpoints.isEmpty {
-            let watched = await watcher.watch(endpoints) { await tcpProbe.run(hostPort, resolved: resolution, deadline: deadline) }
-            evidence.tcp = watched.result
-            evidence.synSent = watched.evidence
-        } else if checks.contains(.tcp) {
-            evidence.tcp = await tcpProbe.run(hostPort, resolved: resolution, deadline: deadline)
+        // TLS and HTTP start as soon as an address completes the TCP handshake, while the TCP
+        // probe still watches the new connection for a reset (up to 0.3 s): the watch no longer
+        // delays the upper layers. If TCP then fails after all (accept, then reset), their
+        // evidence is dropped: a layer above a failed one is not reported (it would be a symptom).
+        let (connectedSignal, connected) = AsyncStream<Bool>.makeStream(bufferingPolicy: .bufferingOldest(1))
+        let checks = checks
+        let tcpLayer: @Sendable () async -> (ProbeResult<TCPConnectEvidence>?, SynSentEvidence?) = {
+            defer {
+                connected.yield(false)
+                connected.finish()
+            }
+            let onConnected: @Sendable () -> Void = { connected.yield(true) }
+            if checks.contains(.tcp) && checks.contains(.sockets) && !endpoints.isEmpty {
+                let watched = await watcher.watch(endpoints) {
+                    await tcpProbe.run(hostPort, resolved: resolution, deadline: deadline, onConnected: onConnected)
+                }
+                return (watched.result, watched.evidence)
+            } else if checks.contains(.tcp) {
+                return (await tcpProbe.run(hostPort, resolved: resolution, deadline: deadline, onConnected: onConnected), nil)
+            }
+            return (nil, nil)
         }
+        async let tcpResult = tcpLayer()
+        let reachable = checks.contains(.tcp) ? await connectedSignal.first { _ in true } ?? false : true
+        async let upper = upperLayers(connected: reachable, resolution: resolution, deadline: deadline)
+        (evidence.tcp, evidence.synSent) = await tcpResult
 
         var traceTarget: String?
         if checks.contains(.path) {
@@ -98,10 +117,9 @@ public struct EndpointProbeRun: Sendable {
             }
         }
         async let trace = trace(traceTarget, deadline: deadline)
-        let connected = evidence.tcp?.outcome.isOK ?? true
-        async let upper = upperLayers(connected: connected, resolution: resolution, deadline: deadline)
         evidence.trace = await trace
-        (evidence.tls, evidence.http) = await upper
+        let (tls, http) = await upper
+        if evidence.tcp?.outcome.isOK ?? true { (evidence.tls, evidence.http) = (tls, http) }
         // ICMP is side evidence: it runs beside everything above and holds none of it.
         evidence.icmp = await icmp
         evidence.durationSeconds = Self.seconds(ContinuousClock.now - start)

@@ -13,7 +13,10 @@ struct TCPConnector: Sendable {
     /// sent right after accept arrives about one round trip after the handshake).
     var watchWindow: Duration
 
-    func attempt(_ address: ResolvedAddress, port: Int, order: Int, deadline: ProbeDeadline) async -> TCPConnectAttempt {
+    /// - Parameter onConnected: called once the handshake completed, before the watch window
+    ///   (a caller may start what needs a connectable port without waiting for the window).
+    func attempt(_ address: ResolvedAddress, port: Int, order: Int, deadline: ProbeDeadline,
+                 onConnected: (@Sendable () -> Void)? = nil) async -> TCPConnectAttempt {
         let endpoint = address.withPort(port)
         let limit = deadline.capped(at: attemptTimeout)
         let loop = MultiThreadedEventLoopGroup.singleton.next()
@@ -59,6 +62,7 @@ struct TCPConnector: Sendable {
         } catch {
             return failed(.error, errno: nil, detail: "dial tcp \(endpoint): \(error)")
         }
+        onConnected?()
         let connectMilliseconds = timing.seconds.map { $0 * 1000 } ?? Self.milliseconds(since: start)
         let window = max(watchWindow, .microseconds(Int64(connectMilliseconds * 3000)))
         // A future's get() ignores task cancellation, so the window is a timer on the loop that
