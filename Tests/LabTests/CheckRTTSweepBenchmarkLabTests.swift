@@ -39,14 +39,18 @@ extension LabSuite {
                 }
                 if rttMs > 0 { try await lab.addDelay(router: router, rttMs: rttMs) }
                 let binary = try DoctorRun.binary
-                let argv = [binary, "check", setup.work + "/wd", "--json", "--timeout", "8", "--resolver", witness]
+                // /usr/bin/time reports the peak RSS (KiB) on stderr's last line.
+                let argv = ["/usr/bin/time", "-f", "%M", binary, "check", setup.work + "/wd", "--json", "--timeout", "8", "--resolver", witness]
                 var ours: [Double] = []
+                var peakKiB = 0
                 for _ in 0..<Self.runs {
                     let (result, seconds) = try await BenchTable.timed {
                         try await lab.run(in: setup.chain.client, argv, environment: setup.environment, timeout: .seconds(60))
                     }
                     #expect(result.termination == .exited(0), "check at \(rttMs) ms: \(result.stdout.prefix(2000))")
                     ours.append(seconds)
+                    let last = result.stderr.split(separator: "\n").last.map(String.init) ?? ""
+                    peakKiB = max(peakKiB, Int(last.trimmingCharacters(in: .whitespaces)) ?? 0)
                 }
                 guard let go = GoToolchain.installed.last else { throw LabError("go", "no go command installed") }
                 var peer: [Double] = []
@@ -68,6 +72,8 @@ extension LabSuite {
                 } else {
                     rows.append(BenchTable.row(label + " vs 0.2 s goal", ours: BenchTable.median(ours), peer: 0.2, goal: 1))
                 }
+                rows.append(BenchTable.pad("  peak RSS of those checks", 78) + String(format: "%.1f MiB", Double(peakKiB) / 1024)
+                            + "  (goal for a check of 50 requirements: ≤ 60 MB)")
                 return rows
             }
         }
