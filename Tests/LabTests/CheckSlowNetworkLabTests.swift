@@ -1,0 +1,56 @@
+import Foundation
+import LabKit
+import Testing
+
+extension LabSuite {
+    /// Issue 14's guard for fast verdicts: a slow or lossy path is not a broken one. At 300 ms
+    /// RTT and under 20% loss (each direction, on the lab router), check must not call the
+    /// proxy dropped or silent — the early starts and side-evidence budgets must not turn a
+    /// slow answer into a failure. At 300 ms it is healthy, as the real go command agrees.
+    @Suite
+    struct CheckSlowNetworkLabTests {
+        typealias Setup = CheckScenarioSetup
+
+        static func check(_ setup: Setup) async throws -> (CommandResult, Setup.Document) {
+            let argv = [try DoctorRun.binary, "check", setup.work + "/wd", "--json", "--timeout", "12", "--resolver", "none"]
+            let result = try await setup.lab.run(in: setup.chain.client, argv, environment: setup.environment, timeout: .seconds(60))
+            return (result, try JSONDecoder().decode(Setup.Document.self, from: Data(result.stdout.utf8)))
+        }
+
+        /// Root causes that would say packets are lost or a peer is silent.
+        static func silenceVerdicts(_ document: Setup.Document) -> [String] {
+            document.rootCauses.map(\.finding.id).filter {
+                $0.contains("dropped") || $0.contains("timeout") || $0.contains("no-response") || $0.contains("stall")
+            }
+        }
+
+        @Test(LabGate.trait)
+        func threeHundredMillisecondsIsSlowNotBroken() async throws {
+            try await Lab.with { lab in
+                let setup = try await Setup.start(lab)
+                try await lab.addDelay(router: setup.chain.routers[0], rttMs: 300)
+                let (result, document) = try await Self.check(setup)
+                #expect(result.termination == .exited(0) && document.status == "healthy",
+                        "\(document.rootCauses.map(\.finding.id)) \(result.stdout.prefix(2000))")
+                #expect(Self.silenceVerdicts(document).isEmpty)
+                try await setup.expectGoModDownload(failsWith: nil)
+            }
+        }
+
+        @Test(LabGate.trait)
+        func twentyPercentLossIsNotADrop() async throws {
+            try await Lab.with { lab in
+                let setup = try await Setup.start(lab)
+                let router = setup.chain.routers[0]
+                try await lab.addDelay(router: router, rttMs: 20)
+                for link in [setup.chain.links[0].b.name, setup.chain.links[1].a.name] {
+                    try await lab.addLoss(router: router, inputInterface: link, probability: 0.2)
+                }
+                for _ in 0..<3 {
+                    let (_, document) = try await Self.check(setup)
+                    #expect(Self.silenceVerdicts(document).isEmpty, "\(document.rootCauses.map(\.finding.id))")
+                }
+            }
+        }
+    }
+}
