@@ -17,10 +17,15 @@ extension LabSuite {
             return (result, try JSONDecoder().decode(Setup.Document.self, from: Data(result.stdout.utf8)))
         }
 
-        /// Root causes that would say packets are lost or a peer is silent.
+        /// Root causes that would say a connection's packets are dropped or a peer is silent.
+        /// DNS is left out on purpose: a UDP query and its answer both crossing 20% loss get
+        /// through 64% of the time, so the go command's own resolver (two tries, resolv.conf's
+        /// 5 s each) also times out on about one lookup in eight there — a DNS timeout under
+        /// that loss is what the go command meets too, not a false verdict.
         static func silenceVerdicts(_ document: Setup.Document) -> [String] {
-            document.rootCauses.map(\.finding.id).filter {
-                $0.contains("dropped") || $0.contains("timeout") || $0.contains("no-response") || $0.contains("stall")
+            document.rootCauses.map(\.finding.id).filter { id in
+                !id.hasPrefix("endpoint.dns.")
+                    && (id.contains("dropped") || id.contains("timeout") || id.contains("no-response") || id.contains("stall"))
             }
         }
 

@@ -82,10 +82,12 @@ public struct EndpointProbeRun: Sendable {
         async let icmp = echo(first, with: ping, deadline: deadline)
         // TLS and HTTP start as soon as an address completes the TCP handshake, while the TCP
         // probe still watches the new connection for a reset (up to 0.3 s): the watch no longer
-        // delays the upper layers. If TCP then fails after all (accept, then reset), their
-        // evidence is dropped: a layer above a failed one is not reported (it would be a symptom).
+        // delays the upper layers, and an HTTP answer ends it (that port does not accept and
+        // then reset). If TCP fails after all, their evidence is dropped: a layer above a
+        // failed one is not reported (it would be a symptom).
         let (connectedSignal, connected) = AsyncStream<Bool>.makeStream(bufferingPolicy: .bufferingOldest(1))
         let checks = checks
+        let cutoff = TCPWatchCutoff()
         let tcpLayer: @Sendable () async -> (ProbeResult<TCPConnectEvidence>?, SynSentEvidence?) = {
             defer {
                 connected.yield(false)
@@ -94,17 +96,17 @@ public struct EndpointProbeRun: Sendable {
             let onConnected: @Sendable () -> Void = { connected.yield(true) }
             if checks.contains(.tcp) && checks.contains(.sockets) && !endpoints.isEmpty {
                 let watched = await watcher.watch(endpoints) {
-                    await tcpProbe.run(hostPort, resolved: resolution, deadline: deadline, onConnected: onConnected)
+                    await tcpProbe.run(hostPort, resolved: resolution, deadline: deadline, onConnected: onConnected, cutoff: cutoff)
                 }
                 return (watched.result, watched.evidence)
             } else if checks.contains(.tcp) {
-                return (await tcpProbe.run(hostPort, resolved: resolution, deadline: deadline, onConnected: onConnected), nil)
+                return (await tcpProbe.run(hostPort, resolved: resolution, deadline: deadline, onConnected: onConnected, cutoff: cutoff), nil)
             }
             return (nil, nil)
         }
         async let tcpResult = tcpLayer()
         let reachable = checks.contains(.tcp) ? await connectedSignal.first { _ in true } ?? false : true
-        async let upper = upperLayers(connected: reachable, resolution: resolution, deadline: deadline)
+        async let upper = upperLayers(connected: reachable, resolution: resolution, deadline: deadline, cutoff: cutoff)
         (evidence.tcp, evidence.synSent) = await tcpResult
 
         var traceTarget: String?
@@ -158,6 +160,14 @@ public struct EndpointProbeRun: Sendable {
     /// that ("handshake-timeout", "no-response") well before the deadline. An HTTPS_PROXY
     /// endpoint with a `connectTarget` gets a CONNECT instead of a GET (`connectCheck`).
     /// `resolution`: the DNS layer's answer, reused by both dials (no second lookup).
+    /// With `cutoff`: an HTTP answer (any status) ends TCP's reset watch.
+    func upperLayers(connected: Bool, resolution: PlatformResolution?, deadline: ProbeDeadline,
+                     cutoff: TCPWatchCutoff) async -> (ProbeResult<TLSEvidence>?, ProbeResult<HTTPEvidence>?) {
+        let (tls, http) = await upperLayers(connected: connected, resolution: resolution, deadline: deadline)
+        if http?.evidence.finalStatus != nil { cutoff.end() }
+        return (tls, http)
+    }
+
     func upperLayers(connected: Bool, resolution: PlatformResolution?, deadline: ProbeDeadline) async -> (ProbeResult<TLSEvidence>?, ProbeResult<HTTPEvidence>?) {
         guard connected else { return (nil, nil) }
         let known = resolution.flatMap { $0.addresses.isEmpty ? nil : $0 }

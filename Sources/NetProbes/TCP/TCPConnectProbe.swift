@@ -28,8 +28,9 @@ public struct TCPConnectProbe: Sendable {
     ///   (the endpoint probe's DNS layer): the name is not looked up a second time.
     /// - Parameter onConnected: called when an address first completes the handshake, before its
     ///   watch window ends (it may be called again for other addresses).
+    /// - Parameter cutoff: ends the connections' reset watch early (see `TCPWatchCutoff`).
     public func run(_ target: HostPort, resolved: PlatformResolution? = nil, deadline: ProbeDeadline,
-                    onConnected: (@Sendable () -> Void)? = nil) async -> ProbeResult<TCPConnectEvidence> {
+                    onConnected: (@Sendable () -> Void)? = nil, cutoff: TCPWatchCutoff? = nil) async -> ProbeResult<TCPConnectEvidence> {
         let start = ContinuousClock.now
         let port = target.port ?? 443
         var evidence = TCPConnectEvidence(host: target.host, port: port)
@@ -53,7 +54,7 @@ public struct TCPConnectProbe: Sendable {
             return result(.failed(FailureClass("no-address", "\(target.host): no \(family?.rawValue ?? "IP") address")))
         }
         let ordered = HappyEyeballsPlan.order(addresses)
-        let connector = TCPConnector(attemptTimeout: attemptTimeout, watchWindow: watchWindow)
+        let connector = TCPConnector(attemptTimeout: attemptTimeout, watchWindow: watchWindow, cutoff: cutoff)
         // The first connect of a process pays one-time set-up (measured by the HTTP dialer:
         // +1–12 ms on a 40 ms path); a loopback connect first keeps it out of the figures.
         _ = DialerWarmUp.done

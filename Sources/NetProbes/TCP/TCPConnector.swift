@@ -12,6 +12,8 @@ struct TCPConnector: Sendable {
     /// How long to watch a new connection at least (three connect times if longer: an RST
     /// sent right after accept arrives about one round trip after the handshake).
     var watchWindow: Duration
+    /// Ends the watch early when the caller has proof enough (see `TCPWatchCutoff`).
+    var cutoff: TCPWatchCutoff?
 
     /// - Parameter onConnected: called once the handshake completed, before the watch window
     ///   (a caller may start what needs a connectable port without waiting for the window).
@@ -71,6 +73,7 @@ struct TCPConnector: Sendable {
         let timer = loop.scheduleTask(in: .nanoseconds(Int64(watchEnd / .nanoseconds(1)))) {
             observed.succeed(FirstReadObserver.Observation(event: .quiet))
         }
+        cutoff?.register(observed)
         let watched = await withTaskCancellationHandler {
             try? await observed.futureResult.get()
         } onCancel: {
