@@ -39,6 +39,26 @@ import Testing
         }
     }
 
+    /// x/mod's collisionChecker checks a directory's parents again for every entry in it; the
+    /// walk is skipped when they were clean, so later entries under a colliding parent still
+    /// get x/mod's error, and a deep directory with many files stays linear.
+    @Test func caseFoldCollisionsRecheckOnlyParentsThatFailed() {
+        var checker = CaseFoldCollisions()
+        #expect(checker.check("m@v1/a", isDirectory: false) == nil)
+        #expect(checker.check("m@v1/A/x/1.go", isDirectory: false) == "case-insensitive file name collision: \"m@v1/a\" and \"m@v1/A\"")
+        #expect(checker.check("m@v1/A/x/2.go", isDirectory: false) == "case-insensitive file name collision: \"m@v1/a\" and \"m@v1/A\"",
+                "a second file under the colliding directory is invalid too, as in x/mod")
+        #expect(checker.check("m@v1/b/2.go", isDirectory: false) == nil)
+        #expect(checker.check("m@v1/B/3.go", isDirectory: false) == "case-insensitive file name collision: \"m@v1/b\" and \"m@v1/B\"")
+        // The parent is found by its slash byte, as Go's path.Dir finds it, even where the slash
+        // is no Character of its own (after U+0600, a prepended mark).
+        #expect(checker.check("m@v1/\u{600}/c", isDirectory: false) == nil)
+        #expect(checker.check("m@v1/\u{600}", isDirectory: false) == "entry \"m@v1/\\u0600\" is both a file and a directory", "quoted as Go's %q quotes a format character")
+        var deep = CaseFoldCollisions()
+        let directory = (0..<400).map { "d\($0)" }.joined(separator: "/")
+        for file in 0..<2000 { #expect(deep.check("m@v1/\(directory)/\(file).go", isDirectory: false) == nil) }
+    }
+
     @Test func zipRuleTexts() {
         let p = "example.com/m@v1.0.0/"
         let entries = [
