@@ -54,6 +54,10 @@ import Testing
         // is no Character of its own (after U+0600, a prepended mark).
         #expect(checker.check("m@v1/\u{600}/c", isDirectory: false) == nil)
         #expect(checker.check("m@v1/\u{600}", isDirectory: false) == "entry \"m@v1/\\u0600\" is both a file and a directory", "quoted as Go's %q quotes a format character")
+        // Folding: ASCII byte by byte, everything else by the Unicode case mappings.
+        #expect(CaseFoldCollisions.fold("Go.MOD") == "go.mod" && CaseFoldCollisions.fold("go.mod") == "go.mod")
+        #expect(CaseFoldCollisions.fold("ÄB/ä") == CaseFoldCollisions.fold("äb/Ä") && CaseFoldCollisions.fold("ÄB/ä") == "äb/ä")
+        #expect(CaseFoldCollisions.fold("Ǆ") == CaseFoldCollisions.fold("ǆ"))
         var deep = CaseFoldCollisions()
         let directory = (0..<400).map { "d\($0)" }.joined(separator: "/")
         for file in 0..<2000 { #expect(deep.check("m@v1/\(directory)/\(file).go", isDirectory: false) == nil) }
