@@ -32,12 +32,8 @@ extension LabSuite {
         func measure(rttMs: Double) async throws -> [String] {
             try await Lab.with { lab in
                 let setup = try await CheckScenarioSetup.start(lab)
-                let router = setup.chain.routers[0]
-                let witness = setup.chain.links[0].b.ipv4
-                for proto in ["udp", "tcp"] {
-                    try await lab.addFirewallRule(host: router, PacketMatch(chain: "INPUT", proto: proto, destinationPort: 53), .drop)
-                }
-                if rttMs > 0 { try await lab.addDelay(router: router, rttMs: rttMs) }
+                let witness = try await setup.silentPublicResolver()
+                if rttMs > 0 { try await lab.addDelay(router: setup.chain.routers[0], rttMs: rttMs) }
                 let binary = try DoctorRun.binary
                 // /usr/bin/time reports the peak RSS (KiB) on stderr's last line.
                 let argv = ["/usr/bin/time", "-f", "%M", binary, "check", setup.work + "/wd", "--json", "--timeout", "8", "--resolver", witness]

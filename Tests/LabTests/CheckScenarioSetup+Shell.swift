@@ -109,3 +109,16 @@ extension CheckScenarioSetup {
         "\(ProcessInfo.processInfo.processIdentifier)-\(index)-\(UInt64(Date().timeIntervalSince1970 * 1_000_000))"
     }
 }
+
+extension CheckScenarioSetup {
+    /// A public resolver that never answers, as behind a firewall that silently drops DNS to
+    /// the internet: the first router's address, with DNS (UDP and TCP) dropped there.
+    /// Returns the address to pass as `--resolver`.
+    func silentPublicResolver() async throws -> String {
+        let router = chain.routers[0]
+        for proto in ["udp", "tcp"] {
+            try await lab.addFirewallRule(host: router, PacketMatch(chain: "INPUT", proto: proto, destinationPort: 53), .drop)
+        }
+        return chain.links[0].b.ipv4
+    }
+}

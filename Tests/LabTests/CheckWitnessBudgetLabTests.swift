@@ -29,12 +29,7 @@ extension LabSuite {
         func silentPublicResolversDoNotHoldAHealthyVerdict() async throws {
             try await Lab.with { lab in
                 let setup = try await CheckScenarioSetup.start(lab)
-                let router = setup.chain.routers[0]
-                // The "public resolver" is the router's address, where DNS is dropped without a word.
-                let witness = setup.chain.links[0].b.ipv4
-                for proto in ["udp", "tcp"] {
-                    try await lab.addFirewallRule(host: router, PacketMatch(chain: "INPUT", proto: proto, destinationPort: 53), .drop)
-                }
+                let witness = try await setup.silentPublicResolver()
                 let argv = [try DoctorRun.binary, "check", setup.work + "/wd", "--json", "--timeout", "8", "--resolver", witness]
                 let result = try await lab.run(in: setup.chain.client, argv, environment: setup.environment, timeout: .seconds(60))
                 let document = try JSONDecoder().decode(Document.self, from: Data(result.stdout.utf8))
