@@ -75,10 +75,11 @@ public struct CheckRun: Sendable {
         let start = ContinuousClock.now
         let deadline = ProbeDeadline.after(seconds: timeoutSeconds)
         // The trust roots (tens of milliseconds of parsing) load beside the configuration stage
-        // rather than inside the first TLS handshake that needs them.
+        // rather than inside the first TLS handshake that needs them; `--only config` needs none.
         let environment = environment
-        let trustRoots = Task.detached { _ = TrustStore.shared(environment: environment).verifier }
-        defer { trustRoots.cancel() }
+        if !checks.isDisjoint(with: CheckName.endpointLayers) || checks.contains(.modules) || checks.contains(.toolchain) {
+            Task.detached { _ = TrustStore.shared(environment: environment).verifier }
+        }
         // The deadline covers the configuration stage too: a huge go.mod ends in a
         // `config.unfinished` failure at the deadline instead of running on.
         let config = ConfigDiagnosis.run(environment: environment, directory: directory, fileSystem: fileSystem,
