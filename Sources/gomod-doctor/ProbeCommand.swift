@@ -4,7 +4,7 @@ import Foundation
 import NetProbes
 import Report
 
-/// `gomod-doctor probe host[:port]`: every layer of one endpoint (DNS, ICMP, TCP, path, TLS,
+/// `gomod-doctor probe host[:port]` (or a URL): every layer of one endpoint (DNS, ICMP, TCP, path, TLS,
 /// HTTP) under one deadline, the layer chain, and the verdict naming the first broken layer.
 struct ProbeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,7 +12,7 @@ struct ProbeCommand: AsyncParsableCommand {
         abstract: "Probe one endpoint layer by layer (DNS, ICMP, TCP, path, TLS, HTTP) and name the first broken layer."
     )
 
-    @Argument(help: "host or host:port ([v6]:port); the port defaults to 443 for https, 80 for http.")
+    @Argument(help: "host or host:port ([v6]:port), or a URL (https://host:port/path, as check prints endpoints); the port defaults to 443 for https, 80 for http.")
     var endpoint: String
 
     @Option(name: .long, help: "https or http.")
@@ -42,11 +42,31 @@ struct ProbeCommand: AsyncParsableCommand {
     }
 
     func target() throws -> EndpointTarget {
+        if endpoint.contains("://") { return try urlTarget() }
         let hostPort = try HostPort.parse(endpoint)
         let target = EndpointTarget(host: hostPort.host, port: hostPort.port, scheme: EndpointTarget.Scheme(rawValue: scheme) ?? .https,
                                     path: path, connectTarget: connect)
         _ = try HTTPRequestURL(target.url)
         return target
+    }
+
+    /// An endpoint given as a URL, as check prints them (`https://proxy.example:8443`): its
+    /// scheme, host, port and path. A non-default --scheme or --path must agree with it.
+    /// Credentials in it are never echoed.
+    func urlTarget() throws -> EndpointTarget {
+        let url = try HTTPRequestURL(endpoint)
+        guard let urlScheme = EndpointTarget.Scheme(rawValue: url.scheme) else {
+            throw ValidationError("\(url.redacted): the scheme must be https or http")
+        }
+        if scheme != "https", scheme != url.scheme {
+            throw ValidationError("--scheme \(scheme) disagrees with \(url.redacted)")
+        }
+        let urlPath = url.pathAndQuery.isEmpty ? "/" : url.pathAndQuery
+        if path != "/", urlPath != "/", path != urlPath {
+            throw ValidationError("--path \(path) disagrees with \(url.redacted)")
+        }
+        return EndpointTarget(host: url.host, port: url.explicitPort ? url.port : nil, scheme: urlScheme,
+                              path: path != "/" ? path : urlPath, connectTarget: connect)
     }
 
     func run() async throws {
