@@ -39,6 +39,8 @@ public struct HTTPModuleTransport: ModuleTransport {
         var options = HTTPClientOptions(maxBodyBytes: maxBodyBytes, insecure: insecure, environment: environment,
                                         userAgent: "Go-http-client/1.1", trust: trust, dialTimeout: dialTimeout, firstByteTimeout: dialTimeout)
         options.bodyFile = file
+        // 1.22 and 1.23 were not checked; an unknown release is taken to be a current one.
+        options.goAwayAbortsFirstStream = goRelease.map { $0.atLeast(1, 24) } ?? true
         // cmd/go/internal/web/http.go: .netrc credentials go with https requests only.
         var sent = target
         var usedNetrc = false
@@ -61,10 +63,6 @@ public struct HTTPModuleTransport: ModuleTransport {
         if let failure = fetch.outcome.failure, Self.isCertificateVerification(failure.code),
            goRelease.map({ $0.atLeast(1, 20) }) ?? true, let goError = fetch.evidence.goError {
             fetch.evidence.goError = Self.wrappedAsVerificationError(goError)
-        }
-        if let failure = fetch.outcome.failure, failure.code == "h2-goaway", goRelease.map({ $0.atLeast(1, 24) }) ?? true,
-           let goError = fetch.evidence.goError {
-            fetch.evidence.goError = Self.firstStreamGoAwayWording(goError)
         }
         let seconds = Self.seconds(since: start)
         let status = fetch.evidence.finalStatus
@@ -128,20 +126,6 @@ public struct HTTPModuleTransport: ModuleTransport {
         if goError.hasPrefix("x509: ") { return wrapper + goError }
         guard let range = goError.range(of: ": x509: ") else { return goError }
         return goError.replacingCharacters(in: range, with: ": " + wrapper + "x509: ")
-    }
-
-    /// A GOAWAY with an error code that leaves a connection's first stream unprocessed, as the
-    /// transport bundled in Go 1.24 and later words it (h2_bundle.go processGoAway, Go 1.27's
-    /// net/http/internal/http2/transport.go: "Don't retry the first stream on a connection if we
-    /// get a non-NO error"); Go 1.19 and 1.21 retry and end with GoAwayError's words, which the
-    /// client already gives. (1.22 and 1.23 were not checked and get the newer words.)
-    static func firstStreamGoAwayWording(_ goError: String) -> String {
-        let marker = "http2: server sent GOAWAY and closed the connection; "
-        guard let range = goError.range(of: marker),
-              let codeStart = goError.range(of: "ErrCode=", range: range.upperBound..<goError.endIndex) else { return goError }
-        let code = goError[codeStart.upperBound...].prefix { $0 != "," }
-        guard code != "NO_ERROR" else { return goError }
-        return String(goError[..<range.lowerBound]) + "http2: Transport received GOAWAY from server ErrCode:\(code)"
     }
 
     static func userinfoEscape(_ text: String) -> String {

@@ -40,6 +40,12 @@ public struct HTTPClientOptions: Sendable {
     /// from the process environment) and for GOINSECURE hosts (cmd/go/internal/web/http.go's
     /// insecure client has its own transport, which stays on HTTP/1.1).
     public var http2: Bool
+    /// Word a GOAWAY with an error code on a connection's first stream as the transport bundled
+    /// in Go 1.24 and later does: it fails that stream at once with "http2: Transport received
+    /// GOAWAY from server ErrCode:…" (h2_bundle.go processGoAway: "Don't retry the first stream
+    /// on a connection if we get a non-NO error"); otherwise GoAwayError's words, which older
+    /// releases end with after their retries. The go command's release decides it.
+    public var goAwayAbortsFirstStream = false
 
     public init(method: String = "GET", followRedirects: Bool = true, maxBodyBytes: Int = 16 << 20, insecure: Bool = false,
                 environment: [String: String], userAgent: String = "gomod-doctor", now: @escaping @Sendable () -> Date = { Date() },

@@ -10,10 +10,17 @@ enum HTTP2Failure: Error {
     /// GOAWAY before the request's stream was processed.
     case goAway(lastStreamID: Int, code: HTTP2ErrorCode, debug: String)
 
-    var failure: FailureClass {
+    var failure: FailureClass { failure(goAwayAbortsFirstStream: false) }
+
+    /// - Parameter goAwayAbortsFirstStream: Go 1.24+'s words for a GOAWAY with an error code
+    ///   on the first stream (`HTTPClientOptions.goAwayAbortsFirstStream`).
+    func failure(goAwayAbortsFirstStream: Bool) -> FailureClass {
         switch self {
         case .streamReset(let id, let code):
             return FailureClass("h2-stream-reset", "stream error: stream ID \(id); \(Self.name(code)); received from peer")
+        case .goAway(_, let code, _) where goAwayAbortsFirstStream && code != .noError:
+            // Only GOAWAYs that leave stream 1 (the request's) unprocessed become an HTTP2Failure.
+            return FailureClass("h2-goaway", "http2: Transport received GOAWAY from server ErrCode:\(Self.name(code))")
         case .goAway(let last, let code, let debug):
             return FailureClass("h2-goaway", "http2: server sent GOAWAY and closed the connection; LastStreamID=\(last), "
                                 + "ErrCode=\(Self.name(code)), debug=\"\(debug)\"")
@@ -81,7 +88,7 @@ extension HTTPHopRunner {
         do {
             return try await settled.get()
         } catch let failure as HTTP2Failure {
-            throw HTTPMalformedAnswer(failure: failure.failure)
+            throw HTTPMalformedAnswer(failure: failure.failure(goAwayAbortsFirstStream: options.goAwayAbortsFirstStream))
         } catch let closed as NIOHTTP2Errors.StreamClosed {
             throw HTTPMalformedAnswer(failure: HTTP2Failure.streamReset(streamID: Int(closed.streamID), code: closed.errorCode).failure)
         }
