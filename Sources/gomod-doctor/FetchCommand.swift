@@ -52,7 +52,8 @@ struct FetchCommand: AsyncParsableCommand {
         let govcs = (try? GoVCSRules.parse(diagnosis.env["GOVCS"])) ?? GoVCSRules()
         let options = FetchRun.Options(zipSample: allZips || module != nil ? nil : 3)
         let transport = HTTPModuleTransport(environment: environment, auth: GoAuthCredentials(env: diagnosis.env, environment: environment), goRelease: diagnosis.env.goVersion)
-        let run = FetchRun(transport: transport, environment: environment, govcs: govcs, options: options)
+        var run = FetchRun(transport: transport, environment: environment, govcs: govcs, options: options)
+        run.goRelease = diagnosis.env.goVersion
         let report = await run.run(requests, sumdbRoute: table.checksumDatabase, toolchain: module == nil ? table.toolchain : nil,
                                    deadline: .after(seconds: timeout))
         if output.json {

@@ -27,6 +27,29 @@ struct DirectTests {
         #expect(modWins == [GoImportMeta(prefix: "a.io/m", vcs: "mod", repoRoot: "https://p")])
     }
 
+    /// The page is read as bytes by Go's XML tokenizer: a combining mark after `>` (one
+    /// Swift Character with it) does not hide the tag; a script's `<` before the tags ends
+    /// reading with the go command's error; tags found before an error are kept.
+    @Test
+    func metaTagsAreReadAsGoReadsTheBytes() throws {
+        let combining = GoImportMeta.parse(Array(#"<meta name="go-import" content="p git r">"#.utf8) + [0xCC, 0x80])
+        #expect(combining.imports == [GoImportMeta(prefix: "p", vcs: "git", repoRoot: "r")] && combining.error == nil)
+        let script = GoImportMeta.parse(Array("<head><script>if (a < b) {}</script><meta name=go-import content='a git b'>".utf8))
+        #expect(script.imports.isEmpty)
+        #expect(script.error == "XML syntax error on line 1: expected element name after <")
+        let kept = GoImportMeta.parse(Array("<meta name=go-import content='a git b'>\n<p>\u{0C}</p>".utf8))
+        #expect(kept.imports.map(\.prefix) == ["a"] && kept.error == nil && kept.ending == .error)
+        let subdirectory = Array(#"<meta name="go-import" content="a.io/m git https://g/r sub/dir">"#.utf8)
+        #expect(GoImportMeta.parse(subdirectory).imports.first?.subdirectory == "sub/dir")
+        #expect(GoImportMeta.parse(subdirectory, goRelease: GoReleaseVersion("1.24.11")).imports.isEmpty)
+        // matchGoImport: two matching tags are an error even when equal; a mod tag then a VCS tag is not.
+        let twice = [GoImportMeta(prefix: "a", vcs: "git", repoRoot: "r"), GoImportMeta(prefix: "a", vcs: "git", repoRoot: "r")]
+        #expect(throws: DiscoveryError.self) { try GoImportMeta.match(twice, importPath: "a/b").get() }
+        let modFirst = GoImportMeta.parse(#"<meta name="go-import" content="a git r"><meta name="go-import" content="a/b mod p">"#)
+        #expect(modFirst.map(\.vcs) == ["mod", "git"])
+        #expect(try GoImportMeta.match(modFirst, importPath: "a/b").get().vcs == "mod")
+    }
+
     @Test
     func netrcSaysWhetherNotWhat() {
         let text = "machine git.corp.example login u password secret\nmachine other.example login x password y\n"

@@ -38,6 +38,7 @@ extension CheckRun {
         var fetcher = ModuleFetcher(transport: transport, environment: environment, govcs: govcs, sumdb: sumdb)
         let key = config.routes.checksumDatabase.flatMap { try? VerifierKey.parse($0.verifierKey) }
         fetcher.verifierKey = key
+        fetcher.goRelease = config.env.goVersion
         let candidates = AlternativeProxyCheck.candidates(routes: config.routes, excluded: excluded)
         async let proxies = AlternativeProxyCheck(fetcher: fetcher).verify(candidates: candidates, blocked: sampled, deadline: deadline)
         var databases: [String] = []

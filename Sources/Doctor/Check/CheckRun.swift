@@ -183,6 +183,7 @@ public struct CheckRun: Sendable {
                                             dialTimeout: Self.fetchDialTimeout(timeoutSeconds: timeoutSeconds))
         var run = FetchRun(transport: transport, environment: environment, govcs: govcs,
                            options: FetchRun.Options(zipSample: allZips ? nil : 3))
+        run.goRelease = config.env.goVersion
         if let counter { run.onOutcome = { counter.fetched($0) } }
         return await run.run(requests, sumdbRoute: config.routes.checksumDatabase, toolchain: toolchain, deadline: deadline)
     }

@@ -28,6 +28,9 @@ public struct DirectProbe: Sendable {
     public var govcs: GoVCSRules
     /// GOPRIVATE matches the path (GOVCS `private`).
     public var isPrivate: Bool
+    /// The go command's release: its XML tokenizer and go-import fields differ between
+    /// releases (GoXMLTokenizer.Dialect); nil means the newest.
+    public var goRelease: GoReleaseVersion?
 
     public init(transport: any ModuleTransport, environment: [String: String], insecure: Bool, govcs: GoVCSRules, isPrivate: Bool) {
         self.transport = transport
@@ -53,14 +56,19 @@ public struct DirectProbe: Sendable {
             response = await transport.get("http://\(modulePath)?go-get=1", maxBodyBytes: 1 << 20, insecure: true, deadline: deadline)
             report.discovery.append(response)
         }
-        let body = String(decoding: response.body, as: UTF8.self)
-        let imports = response.status == nil ? [] : GoImportMeta.parse(body)
+        let page = response.status == nil ? GoImportMeta.Page(imports: [], error: nil)
+                                          : GoImportMeta.parse(response.body, goRelease: goRelease)
+        let imports = page.imports
         report.imports = imports
         if let failure = response.failure, !Self.isStatusError(failure) || imports.isEmpty {
             let status = Self.isStatusError(failure)
             let prefix = status ? "" : (insecure ? "http/https fetch: " : "https fetch: ")
             report.failure = FetchFailure(layer: status ? .vcs : failure.layer, failureClass: failure.failureClass,
                                           message: wrap(prefix + failure.message))
+            return report
+        }
+        if let error = page.error {
+            report.failure = FetchFailure(layer: .vcs, failureClass: "no-go-import", message: wrap("parsing \(modulePath): \(error)"))
             return report
         }
         let matched: GoImportMeta

@@ -1,44 +1,112 @@
 import Foundation
+import GoModConfig
 
-/// One `<meta name="go-import" content="prefix vcs repoRoot">` tag (cmd/go/internal/vcs discovery.go).
+/// One `<meta name="go-import" content="prefix vcs repoRoot [subdir]">` tag (cmd/go/internal/vcs discovery.go).
 public struct GoImportMeta: Sendable, Equatable, Codable {
     public var prefix: String
     public var vcs: String
     public var repoRoot: String
+    /// The optional fourth field (Go ≥ 1.25): the module's directory inside the repository.
+    public var subdirectory: String?
 
-    public init(prefix: String, vcs: String, repoRoot: String) {
+    public init(prefix: String, vcs: String, repoRoot: String, subdirectory: String? = nil) {
         self.prefix = prefix
         self.vcs = vcs
         self.repoRoot = repoRoot
+        self.subdirectory = subdirectory
     }
 
-    /// The go-import tags of an HTML page, in order. Like parseMetaGoImports in PreferMod
-    /// mode: a `mod` tag wins over a VCS tag with the same prefix; parsing stops at `<body>`.
-    public static func parse(_ html: String) -> [GoImportMeta] {
-        var imports: [GoImportMeta] = []
-        // ASCII letters only: `lower` keeps every byte offset of `html`, so an index found in one
-        // is valid in the other (full lowercasing changes lengths, "Ⱥ" → "ⱥ", and trapped).
-        let lower = String(decoding: html.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-        let end = lower.range(of: "<body")?.lowerBound ?? lower.endIndex
-        var cursor = lower.startIndex
-        // A tag that closes after `<body` moves the cursor past the end: stop there.
-        while cursor < end, let open = lower.range(of: "<meta", range: cursor..<end) {
-            guard let close = lower.range(of: ">", range: open.upperBound..<lower.endIndex) else { break }
-            let tagLower = String(lower[open.upperBound..<close.lowerBound])
-            let tag = String(html[open.upperBound..<close.lowerBound])
-            cursor = close.upperBound
-            guard attribute("name", in: tagLower, original: tagLower) == "go-import",
-                  let content = attribute("content", in: tagLower, original: tag) else { continue }
-            let fields = content.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
-            guard fields.count == 3 else { continue }
-            imports.append(GoImportMeta(prefix: fields[0], vcs: fields[1], repoRoot: fields[2]))
+    /// What parseMetaGoImports returns for a page.
+    public struct Page: Sendable, Equatable {
+        public var imports: [GoImportMeta]
+        /// The XML error that ended reading, in the go command's words; like the go command,
+        /// only kept when no tag was found before it (tags found first are used as they are).
+        public var error: String?
+        /// Why reading stopped: the end of the page, a `<body>` or `</head>`, or an error
+        /// (kept even when `error` is not, because tags came first).
+        public var ending: Ending = .endOfPage
+
+        public enum Ending: Sendable, Equatable {
+            case endOfPage, stopTag, error
         }
-        // discovery.go: in PreferMod mode a "mod" import replaces others with the same prefix.
-        let modPrefixes = Set(imports.filter { $0.vcs == "mod" }.map(\.prefix))
-        return imports.filter { $0.vcs == "mod" || !modPrefixes.contains($0.prefix) }
     }
 
-    /// matchGoImport: the single tag whose prefix is a path prefix of `importPath`.
+    /// The go-import tags of a page as the go command finds them: Go's XML tokenizer in
+    /// non-strict mode (GoXMLTokenizer) up to `<body>` or `</head>`, the first error, or the
+    /// end; `name`/`content` matched case-insensitively; the content split on Unicode white
+    /// space into 3 fields (or 4 from Go 1.25); in PreferMod mode `mod` tags first, then the
+    /// VCS tags no `mod` tag supersedes. `goRelease` nil means the newest behaviour.
+    public static func parse(_ body: [UInt8], goRelease: GoReleaseVersion? = nil) -> Page {
+        let dialect = goRelease.map { GoXMLTokenizer.Dialect.goRelease(major: $0.major, minor: $0.minor) } ?? GoXMLTokenizer.Dialect()
+        let acceptsSubdirectory = goRelease.map { $0.atLeast(1, 25) } ?? true
+        var tokenizer = GoXMLTokenizer(body, dialect: dialect)
+        var imports: [GoImportMeta] = []
+        var error: String?
+        var ending = Page.Ending.endOfPage
+        while true {
+            guard let token = tokenizer.next() else {
+                if case .failure(let message) = tokenizer.stop {
+                    ending = .error
+                    if imports.isEmpty { error = message }
+                }
+                break
+            }
+            if case .start(let name, _) = token, GoXMLTokenizer.asciiEqualFold(name.local, Array("body".utf8)) {
+                ending = .stopTag
+                break
+            }
+            if case .end(let name) = token, GoXMLTokenizer.asciiEqualFold(name.local, Array("head".utf8)) {
+                ending = .stopTag
+                break
+            }
+            guard case .start(let name, let attributes) = token, GoXMLTokenizer.asciiEqualFold(name.local, Array("meta".utf8)),
+                  attributeValue(attributes, "name") == Array("go-import".utf8) else { continue }
+            let fields = goFields(attributeValue(attributes, "content"))
+            guard fields.count == 3 || (fields.count == 4 && acceptsSubdirectory) else { continue }
+            imports.append(GoImportMeta(prefix: fields[0], vcs: fields[1], repoRoot: fields[2], subdirectory: fields.count == 4 ? fields[3] : nil))
+        }
+        let modPrefixes = Set(imports.filter { $0.vcs == "mod" }.map(\.prefix))
+        let ordered = imports.filter { $0.vcs == "mod" } + imports.filter { $0.vcs != "mod" && !modPrefixes.contains($0.prefix) }
+        return Page(imports: ordered, error: error, ending: ending)
+    }
+
+    /// The tags of an HTML text (its UTF-8 bytes), newest behaviour; for tests and callers
+    /// that hold text.
+    public static func parse(_ html: String) -> [GoImportMeta] {
+        parse(Array(html.utf8)).imports
+    }
+
+    /// attrValue: the first attribute whose local name equals `name` ignoring case, or "".
+    private static func attributeValue(_ attributes: [(name: GoXMLTokenizer.Name, value: [UInt8])], _ name: String) -> [UInt8] {
+        attributes.first { GoXMLTokenizer.asciiEqualFold($0.name.local, Array(name.utf8)) }?.value ?? []
+    }
+
+    /// strings.Fields: runs of non-space separated by unicode.IsSpace.
+    static func goFields(_ bytes: [UInt8]) -> [String] {
+        var fields: [String] = []
+        var current = String.UnicodeScalarView()
+        for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
+            if isGoSpace(scalar) {
+                if !current.isEmpty { fields.append(String(current)) }
+                current = String.UnicodeScalarView()
+            } else {
+                current.append(scalar)
+            }
+        }
+        if !current.isEmpty { fields.append(String(current)) }
+        return fields
+    }
+
+    /// unicode.IsSpace: the Latin-1 spaces, then the White_Space property.
+    static func isGoSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
+    }
+
+    /// matchGoImport: the tag whose prefix is a path prefix of `importPath`. A second match is
+    /// an error, unless the first is a `mod` tag and the second is not (mod tags come first).
     public static func match(_ imports: [GoImportMeta], importPath: String) -> Result<GoImportMeta, DiscoveryError> {
         var matched: GoImportMeta?
         var mismatches: [String] = []
@@ -47,8 +115,9 @@ public struct GoImportMeta: Sendable, Equatable, Codable {
                 mismatches.append(meta.prefix)
                 continue
             }
-            if let previous = matched, previous.prefix != meta.prefix || previous != meta {
-                return .failure(DiscoveryError("multiple meta tags match import path \"\(importPath)\""))
+            if let previous = matched {
+                if previous.vcs == "mod" && meta.vcs != "mod" { break }
+                return .failure(DiscoveryError("multiple meta tags match import path \(GoQuote.quote(importPath))"))
             }
             matched = meta
         }
@@ -57,23 +126,13 @@ public struct GoImportMeta: Sendable, Equatable, Codable {
         return .failure(DiscoveryError(text, isMismatch: true))
     }
 
-    /// str.HasPathPrefix.
+    /// str.HasPathPrefix, on bytes as Go compares strings.
     static func hasPathPrefix(_ s: String, _ prefix: String) -> Bool {
-        guard s.hasPrefix(prefix) else { return false }
-        if s.count == prefix.count { return true }
-        if prefix.hasSuffix("/") { return true }
-        return s[s.index(s.startIndex, offsetBy: prefix.count)] == "/"
-    }
-
-    static func attribute(_ name: String, in lower: String, original: String) -> String? {
-        for quote in ["\"", "'"] {
-            guard let range = lower.range(of: name + "=" + quote) else { continue }
-            let startOffset = lower.distance(from: lower.startIndex, to: range.upperBound)
-            let start = original.index(original.startIndex, offsetBy: startOffset)
-            guard let stop = original[start...].firstIndex(of: Character(quote)) else { return nil }
-            return String(original[start..<stop])
-        }
-        return nil
+        let s = Array(s.utf8), prefix = Array(prefix.utf8)
+        if s.count == prefix.count { return s == prefix }
+        if prefix.isEmpty { return true }
+        guard s.count > prefix.count, prefix.last == UInt8(ascii: "/") || s[prefix.count] == UInt8(ascii: "/") else { return false }
+        return s[..<prefix.count].elementsEqual(prefix)
     }
 }
 

@@ -30,6 +30,8 @@ public struct FetchRun: Sendable {
     public var environment: [String: String]
     public var govcs: GoVCSRules
     public var options: Options
+    /// The go command's release, for what differs between releases; nil = newest.
+    public var goRelease: GoReleaseVersion?
     /// Called as each module's walk ends (not the toolchain's), on the run's task: live progress.
     public var onOutcome: (@Sendable (ModuleFetchOutcome) -> Void)?
 
@@ -60,6 +62,7 @@ public struct FetchRun: Sendable {
         }
         var configured = ModuleFetcher(transport: transport, environment: environment, govcs: govcs, sumdb: routing)
         configured.verifierKey = sumdbRoute.flatMap { try? VerifierKey.parse($0.verifierKey) }
+        configured.goRelease = goRelease
         let fetcher = configured
         let sampled = Self.sampleZips(requests, limit: options.zipSample)
         let limit = max(1, options.moduleConcurrency)

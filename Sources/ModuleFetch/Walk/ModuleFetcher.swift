@@ -16,6 +16,8 @@ public struct ModuleFetcher: Sendable {
     /// tiles) and the go.mod hash compared, as the go command does; without it only the
     /// lookup's HTTP answer is judged.
     public var verifierKey: VerifierKey?
+    /// The go command's release, for what differs between releases (go-import parsing); nil = newest.
+    public var goRelease: GoReleaseVersion?
 
     public init(transport: any ModuleTransport, environment: [String: String], govcs: GoVCSRules, sumdb: SumDBRouter.Routing?) {
         self.transport = transport
@@ -36,8 +38,10 @@ public struct ModuleFetcher: Sendable {
             return fail(outcome, FetchFailure(layer: .config, failureClass: "invalid-config", message: error), at: "config")
         }
         var walker = self.walker
-        walker.directProbe = DirectProbe(transport: transport, environment: environment, insecure: request.insecure,
-                                         govcs: govcs, isPrivate: request.isPrivate)
+        var directProbe = DirectProbe(transport: transport, environment: environment, insecure: request.insecure,
+                                      govcs: govcs, isPrivate: request.isPrivate)
+        directProbe.goRelease = goRelease
+        walker.directProbe = directProbe
         var direct: DirectProbeReport?
         var version = request.version
         if version == "latest" {
