@@ -13,7 +13,9 @@ extension LabSuite {
     @Suite
     struct CheckRTTSweepBenchmarkLabTests {
         static let enabled = ProcessInfo.processInfo.environment["GOMOD_BENCH"] == "1"
-        static let roundTrips: [Double] = [0, 50, 150]
+        /// GOMOD_BENCH_RTTS="150" (comma-separated ms) measures only those.
+        static let roundTrips: [Double] = ProcessInfo.processInfo.environment["GOMOD_BENCH_RTTS"]
+            .map { $0.split(separator: ",").compactMap { Double($0) } } ?? [0, 50, 150]
         static let runs = 3
 
         @Test(.enabled(if: enabled, "benchmark: set GOMOD_BENCH=1 (bench/run-all)"))
@@ -45,6 +47,10 @@ extension LabSuite {
                     }
                     #expect(result.termination == .exited(0), "check at \(rttMs) ms: \(result.stdout.prefix(2000))")
                     ours.append(seconds)
+                    // GOMOD_BENCH_DUMP=DIR keeps each run's check --json, for reading where the time went.
+                    if let dump = ProcessInfo.processInfo.environment["GOMOD_BENCH_DUMP"] {
+                        try? result.stdout.write(toFile: "\(dump)/check-\(Int(rttMs))ms-\(ours.count).json", atomically: true, encoding: .utf8)
+                    }
                     let last = result.stderr.split(separator: "\n").last.map(String.init) ?? ""
                     peakKiB = max(peakKiB, Int(last.trimmingCharacters(in: .whitespaces)) ?? 0)
                 }

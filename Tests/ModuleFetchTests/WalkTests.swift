@@ -184,7 +184,9 @@ struct HostLimitTests {
         #expect(report.modules.map(\.path) == requests.map(\.path), "results keep the order of the requests")
         #expect(report.modules.allSatisfy { $0.status == .fails && $0.failedAt == "info" })
         let peak = await counter.peak
-        #expect(await counter.total == 12)
+        // Each module's .info fails; its .mod walk started beside it (ModuleFetcher) may or may
+        // not have been sent before it was cancelled.
+        #expect((12...24).contains(await counter.total))
         #expect(peak["a", default: 0] <= 2 && peak["b", default: 0] <= 2, "\(peak)")
         #expect(peak["a", default: 0] >= 1)
     }

@@ -154,8 +154,8 @@ public struct EndpointProbeRun: Sendable {
         return await TraceProbe(configuration: configuration).run(address, deadline: deadline)
     }
 
-    /// TLS (https), then the HTTP request when the handshake and chain were fine; nothing
-    /// when TCP did not connect. Both wait for the server's first byte at most ~40 % of the time
+    /// TLS (https) and the HTTP request, the request kept only when the handshake and chain
+    /// were fine; nothing when TCP did not connect. Both wait for the server's first byte at most ~40 % of the time
     /// left (1–5 s, like a TCP attempt): a server that accepts and never answers is named as
     /// that ("handshake-timeout", "no-response") well before the deadline. An HTTPS_PROXY
     /// endpoint with a `connectTarget` gets a CONNECT instead of a GET (`connectCheck`).
@@ -171,24 +171,33 @@ public struct EndpointProbeRun: Sendable {
     func upperLayers(connected: Bool, resolution: PlatformResolution?, deadline: ProbeDeadline) async -> (ProbeResult<TLSEvidence>?, ProbeResult<HTTPEvidence>?) {
         guard connected else { return (nil, nil) }
         let known = resolution.flatMap { $0.addresses.isEmpty ? nil : $0 }
-        var tls: ProbeResult<TLSEvidence>?
+        // TLS and HTTP run at once (the HTTP client makes and verifies its own handshake and
+        // sends nothing over a chain that fails), so the request's round trips overlap the
+        // TLS probe's; when the TLS layer fails, the HTTP result is a symptom and is dropped.
+        async let http = httpLayer(resolution: known, deadline: deadline)
         if target.scheme == .https && checks.contains(.tls) {
             var probe = TLSProbe(environment: environment)
             probe.resolved = known
             probe.handshakeTimeout = HTTPProbe.firstByteBound(left: deadline.remaining)
-            let result = await probe.run(TLSProbe.Target(host: target.host, port: target.port), deadline: deadline)
-            tls = result
-            guard result.outcome.isOK else { return (tls, nil) }
+            let tls = await probe.run(TLSProbe.Target(host: target.host, port: target.port), deadline: deadline)
+            guard tls.outcome.isOK else { return (tls, nil) }
+            return (tls, await http)
         }
-        guard checks.contains(.http) else { return (tls, nil) }
+        return (nil, await http)
+    }
+
+    /// The HTTP layer: a GET of the endpoint (a CONNECT for an HTTPS_PROXY endpoint with a
+    /// `connectTarget`); nil when http is not selected.
+    func httpLayer(resolution known: PlatformResolution?, deadline: ProbeDeadline) async -> ProbeResult<HTTPEvidence>? {
+        guard checks.contains(.http) else { return nil }
         if let connectTarget = target.connectTarget {
-            return (tls, await connectCheck(connectTarget, resolution: known, deadline: deadline))
+            return await connectCheck(connectTarget, resolution: known, deadline: deadline)
         }
-        guard let url = try? HTTPRequestURL(target.url) else { return (tls, nil) }
+        guard let url = try? HTTPRequestURL(target.url) else { return nil }
         var options = HTTPClientOptions(method: "GET", followRedirects: false, maxBodyBytes: 64 << 10, environment: environment)
         options.firstByteTimeout = HTTPProbe.firstByteBound(left: deadline.remaining)
         if let known { options.resolved[target.host.lowercased()] = known }
-        return (tls, await HTTPProbe(options: options).run(url, deadline: deadline))
+        return await HTTPProbe(options: options).run(url, deadline: deadline)
     }
 
     static func seconds(_ duration: Duration) -> Double {

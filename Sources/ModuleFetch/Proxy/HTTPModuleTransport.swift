@@ -15,6 +15,8 @@ public struct HTTPModuleTransport: ModuleTransport {
     public var auth: GoAuthCredentials
     /// The go command whose texts the failures carry; nil: a current one (1.20 or later).
     public var goRelease: GoReleaseVersion?
+    /// Name lookups shared by every request of this transport (a run): see SharedDialResolutions.
+    let resolutions = SharedDialResolutions()
 
     public init(environment: [String: String], auth: GoAuthCredentials, goRelease: GoReleaseVersion? = nil, dialTimeout: Duration? = nil) {
         self.environment = environment
@@ -39,6 +41,7 @@ public struct HTTPModuleTransport: ModuleTransport {
         var options = HTTPClientOptions(maxBodyBytes: maxBodyBytes, insecure: insecure, environment: environment,
                                         userAgent: "Go-http-client/1.1", trust: trust, dialTimeout: dialTimeout, firstByteTimeout: dialTimeout)
         options.bodyFile = file
+        options.sharedResolutions = resolutions
         // 1.22 and 1.23 were not checked; an unknown release is taken to be a current one.
         options.goAwayAbortsFirstStream = goRelease.map { $0.atLeast(1, 24) } ?? true
         // cmd/go/internal/web/http.go: .netrc credentials go with https requests only.

@@ -12,7 +12,9 @@ public struct FetchRun: Sendable {
         /// How many modules get their `.zip` fetched; nil = all.
         public var zipSample: Int?
 
-        public init(moduleConcurrency: Int = 8, perHost: Int = 4, zipSample: Int? = 3) {
+        /// perHost 6: what browsers allow per host; a module's `.info`, `.mod` and `.zip` walks
+        /// run at once (ModuleFetcher), so two modules fit without waiting on each other.
+        public init(moduleConcurrency: Int = 8, perHost: Int = 6, zipSample: Int? = 3) {
             self.moduleConcurrency = moduleConcurrency
             self.perHost = perHost
             self.zipSample = zipSample

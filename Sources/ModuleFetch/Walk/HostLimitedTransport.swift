@@ -42,17 +42,22 @@ public struct HostLimitedTransport: ModuleTransport {
     }
 
     public func get(_ url: String, maxBodyBytes: Int, insecure: Bool, deadline: ProbeDeadline) async -> TransportResponse {
-        let host = URL(string: url)?.host ?? url
-        await gate.acquire(host)
-        let response = await base.get(url, maxBodyBytes: maxBodyBytes, insecure: insecure, deadline: deadline)
-        await gate.release(host)
-        return response
+        await admitted(url) { await base.get(url, maxBodyBytes: maxBodyBytes, insecure: insecure, deadline: deadline) }
     }
 
     public func download(_ url: String, maxBodyBytes: Int, insecure: Bool, deadline: ProbeDeadline) async -> TransportResponse {
+        await admitted(url) { await base.download(url, maxBodyBytes: maxBodyBytes, insecure: insecure, deadline: deadline) }
+    }
+
+    /// Runs `request` once the host has a free slot. A request whose task was cancelled while
+    /// it waited (a module's speculative walk that an earlier failure made moot) is not sent.
+    private func admitted(_ url: String, _ request: () async -> TransportResponse) async -> TransportResponse {
         let host = URL(string: url)?.host ?? url
         await gate.acquire(host)
-        let response = await base.download(url, maxBodyBytes: maxBodyBytes, insecure: insecure, deadline: deadline)
+        let response = Task.isCancelled
+            ? TransportResponse(url: url, status: nil,
+                                failure: FetchFailure(layer: .http, failureClass: "cancelled", message: "request cancelled before it was sent"))
+            : await request()
         await gate.release(host)
         return response
     }

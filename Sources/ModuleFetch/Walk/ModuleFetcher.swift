@@ -56,8 +56,33 @@ public struct ModuleFetcher: Sendable {
         }
         var files: [ProxyFile] = [.info(version), .mod(version)]
         if request.fetchZip { files.append(.zip(version)) }
-        for file in files {
-            let (walk, report) = await walker.walk(file, modulePath: request.path, steps: request.steps, direct: direct, deadline: deadline)
+        let needsLookup = request.checksumDatabase != nil && (request.goSumModHashes.isEmpty || request.goSumZipHashes.isEmpty)
+        // Each file is its own TryProxies walk and the database lookup needs only path@version,
+        // so when the route starts at a proxy they all start with `.info`: their round trips
+        // overlap instead of adding up. Answers are still judged in the go command's order;
+        // what an earlier failure (or a walk that went direct) would have prevented is cancelled
+        // and dropped, so the outcome is the sequential one.
+        var ahead: [Int: Task<(FileWalk, DirectProbeReport?), Never>] = [:]
+        var lookupAhead: Task<ChecksumLookup, Never>?
+        if request.steps.first?.action == .fetchFromProxy {
+            let walker = walker, steps = request.steps, path = request.path
+            for (index, file) in files.enumerated().dropFirst() {
+                ahead[index] = Task { await walker.walk(file, modulePath: path, steps: steps, direct: nil, deadline: deadline) }
+            }
+            if needsLookup, let database = request.checksumDatabase {
+                lookupAhead = Task { await self.checksumRecords(database: database, path: path, version: version, deadline: deadline) }
+            }
+        }
+        defer {
+            for task in ahead.values { task.cancel() }
+            lookupAhead?.cancel()
+        }
+        for (index, file) in files.enumerated() {
+            let (walk, report) = if let task = ahead.removeValue(forKey: index) {
+                await task.value
+            } else {
+                await walker.walk(file, modulePath: request.path, steps: request.steps, direct: direct, deadline: deadline)
+            }
             direct = report
             outcome.walks.append(walk)
             if let failure = walk.failure { return fail(outcome, failure, at: file.kind, url: walk.failedURL) }
@@ -72,9 +97,13 @@ public struct ModuleFetcher: Sendable {
                 if let failure = DownloadVerification.checkGoMod(goMod, path: request.path, version: version, goSum: request.goSumModHashes) {
                     return fail(outcome, failure, at: "mod", url: served?.url)
                 }
-                if let database = request.checksumDatabase, request.goSumModHashes.isEmpty || request.goSumZipHashes.isEmpty {
-                    let lookup = await checksumLookup(database: database, path: request.path, version: version,
-                                                      goMod: request.goSumModHashes.isEmpty ? goMod : nil, deadline: deadline)
+                if needsLookup, let database = request.checksumDatabase {
+                    let records = if let lookupAhead {
+                        await lookupAhead.value
+                    } else {
+                        await checksumRecords(database: database, path: request.path, version: version, deadline: deadline)
+                    }
+                    let lookup = compare(records, goMod: request.goSumModHashes.isEmpty ? goMod : nil, path: request.path, version: version)
                     outcome.checksum = lookup
                     if let failure = lookup.failure {
                         // A go.mod the database contradicts is the mirror's bytes; any other lookup failure is the database's.
@@ -117,8 +146,16 @@ public struct ModuleFetcher: Sendable {
         return outcome
     }
 
-    /// `/lookup/<path>@<version>` at the routed base (cmd/go/internal/modfetch/sumdb.go ReadRemote).
+    /// `/lookup/<path>@<version>` at the routed base (cmd/go/internal/modfetch/sumdb.go ReadRemote),
+    /// then the go.mod comparison.
     func checksumLookup(database: String, path: String, version: String, goMod: [UInt8]?, deadline: ProbeDeadline) async -> ChecksumLookup {
+        compare(await checksumRecords(database: database, path: path, version: version, deadline: deadline),
+                     goMod: goMod, path: path, version: version)
+    }
+
+    /// The database's verified records for path@version (signed tree head, record, tiles);
+    /// `lines` empty and `failure` set when any step could not complete.
+    func checksumRecords(database: String, path: String, version: String, deadline: ProbeDeadline) async -> ChecksumLookup {
         var lookup = ChecksumLookup(database: database, base: sumdb?.base, requests: sumdb?.requests ?? [], failure: nil)
         guard let routing = sumdb, let base = routing.base else {
             let failure = sumdb?.failure ?? FetchFailure(layer: .sumdb, failureClass: "unavailable", message: "checksum database not configured")
@@ -148,23 +185,31 @@ public struct ModuleFetcher: Sendable {
             // The same record holds the zip's line; a lookup that fails here fails the module (fail closed).
             lookup.lines = lines + (try await client.lookup(path: path, version: version))
             lookup.requests += await ops.requests
-            // fetch.go checkSumDB: the downloaded go.mod must hash to the database's line.
-            guard let goMod else { return lookup }
-            let hash = DirHash.hashGoMod(goMod)
-            let prefix = "\(path) \(version)/go.mod h1:"
-            if lines.contains("\(path) \(version)/go.mod \(hash)") { return lookup }
-            if let line = lines.first(where: { $0.hasPrefix(prefix) }) {
-                let expected = String(line.dropFirst(prefix.count - 3))
-                lookup.failure = FetchFailure(layer: .integrity, failureClass: "checksum-mismatch", message:
-                    "verifying go.mod: checksum mismatch\n\tdownloaded: \(hash)\n\t\(database): \(expected)" + Self.sumdbMismatch)
-            } else {
-                // Nothing vouches for this go.mod: a failure, never a pass.
-                lookup.failure = FetchFailure(layer: .sumdb, failureClass: "missing-line",
-                                              message: "verifying go.mod: the checksum database gave no hash for \(path)@\(version)/go.mod")
-            }
         } catch {
+            lookup.lines = []
             lookup.requests += await ops.requests
             lookup.failure = FetchFailure(layer: .sumdb, failureClass: error.code, message: "verifying go.mod: " + error.message)
+        }
+        return lookup
+    }
+
+    /// fetch.go checkSumDB: the downloaded go.mod must hash to the database's line. A lookup
+    /// that already failed stays as it is; without a go.mod (go.sum vouches for it) or without
+    /// the database's key (only the lookup's HTTP answer is judged) nothing is compared.
+    func compare(_ records: ChecksumLookup, goMod: [UInt8]?, path: String, version: String) -> ChecksumLookup {
+        var lookup = records
+        guard lookup.failure == nil, verifierKey != nil, let goMod else { return lookup }
+        let hash = DirHash.hashGoMod(goMod)
+        let prefix = "\(path) \(version)/go.mod h1:"
+        if lookup.lines.contains("\(path) \(version)/go.mod \(hash)") { return lookup }
+        if let line = lookup.lines.first(where: { $0.hasPrefix(prefix) }) {
+            let expected = String(line.dropFirst(prefix.count - 3))
+            lookup.failure = FetchFailure(layer: .integrity, failureClass: "checksum-mismatch", message:
+                "verifying go.mod: checksum mismatch\n\tdownloaded: \(hash)\n\t\(lookup.database): \(expected)" + Self.sumdbMismatch)
+        } else {
+            // Nothing vouches for this go.mod: a failure, never a pass.
+            lookup.failure = FetchFailure(layer: .sumdb, failureClass: "missing-line",
+                                          message: "verifying go.mod: the checksum database gave no hash for \(path)@\(version)/go.mod")
         }
         return lookup
     }

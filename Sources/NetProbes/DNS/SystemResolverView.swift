@@ -22,6 +22,28 @@ public struct SystemResolverView: Sendable {
         self.types = types
     }
 
+    /// One query per type to one server: all at once when `together`, else one after another.
+    static func ask(_ types: [DNSRecordType], name: DNSName, server: DNSServerAddress, options: DNSQueryOptions,
+                    together: Bool, deadline: ProbeDeadline) async -> [DNSQueryEvidence] {
+        guard together, types.count > 1 else {
+            var asked: [DNSQueryEvidence] = []
+            for type in types {
+                asked.append(await DNSClient().query(DNSQuestion(name: name, type: type), server: server, options: options, deadline: deadline).evidence)
+            }
+            return asked
+        }
+        return await withTaskGroup(of: (Int, DNSQueryEvidence).self) { group in
+            for (index, type) in types.enumerated() {
+                group.addTask {
+                    (index, await DNSClient().query(DNSQuestion(name: name, type: type), server: server, options: options, deadline: deadline).evidence)
+                }
+            }
+            var answers: [(Int, DNSQueryEvidence)] = []
+            for await answer in group { answers.append(answer) }
+            return answers.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+    }
+
     public func run(_ name: String, deadline: ProbeDeadline) async -> ProbeResult<SystemResolverEvidence> {
         let start = ContinuousClock.now
         async let platform = PlatformAddressResolver.resolve(name, deadline: deadline)
@@ -37,6 +59,7 @@ public struct SystemResolverView: Sendable {
         let candidates = resolv.candidates(for: name)
         let options = DNSQueryOptions(resolvConf: resolv)
         let types = self.types
+        let singleRequest = resolv.singleRequest
         var queries: [DNSQueryEvidence] = []
         await withTaskGroup(of: (Int, [DNSQueryEvidence]).self) { group in
             for (index, server) in resolv.nameservers.enumerated() {
@@ -45,14 +68,12 @@ public struct SystemResolverView: Sendable {
                     var asked: [DNSQueryEvidence] = []
                     for candidate in candidates {
                         guard let dnsName = try? DNSName(parsing: candidate) else { continue }
-                        var answered = false
-                        for type in types {
-                            let result = await DNSClient().query(DNSQuestion(name: dnsName, type: type), server: address,
-                                                                 options: options, deadline: deadline)
-                            asked.append(result.evidence)
-                            answered = answered || (result.evidence.rcode == "NOERROR" && !result.evidence.answers.isEmpty)
-                        }
-                        if answered { break }
+                        // The types are asked at once, as the go command's resolver and glibc ask A and
+                        // AAAA, unless resolv.conf says single-request; evidence stays in type order.
+                        let results = await Self.ask(types, name: dnsName, server: address, options: options,
+                                                     together: !singleRequest, deadline: deadline)
+                        asked += results
+                        if results.contains(where: { $0.rcode == "NOERROR" && !$0.answers.isEmpty }) { break }
                     }
                     return (index, asked)
                 }

@@ -24,6 +24,8 @@ public struct HTTPClientOptions: Sendable {
     /// Lookups already made, by lowercased host: a dial to one of these hosts uses the answer
     /// instead of asking again (the endpoint probe's DNS layer asked once for all layers).
     public var resolved: [String: PlatformResolution] = [:]
+    /// Lookups shared with the other requests of a run (nil: each dial looks its name up).
+    public var sharedResolutions: SharedDialResolutions?
     /// Longest wait for the first byte of an answer once a request (or CONNECT) was sent, and
     /// for the server's side of the TLS handshake; nil: the deadline alone (the go command has
     /// no such bound over http). A server that accepts and never answers then fails with

@@ -38,23 +38,32 @@ public enum HTTPDialer {
     ///     endpoint probe's DNS layer): the name is not looked up again (unless it failed,
     ///     for the go command's text).
     ///   - resolvConfPath: the file the go command's resolver reads, for the failure text.
+    ///   - shared: lookups shared with the run's other dials; the DNS phase is then the time
+    ///     this dial waited for the answer.
     public static func dial(host: String, port: Int, resolved: PlatformResolution? = nil, resolvConfPath: String = "/etc/resolv.conf",
-                            deadline: ProbeDeadline) async -> DialResult {
+                            shared: SharedDialResolutions? = nil, deadline: ProbeDeadline) async -> DialResult {
         let resolution: PlatformResolution
         var goLookup: GoResolverRules.LookupOutcome?
+        var waited: Double?
         if let resolved {
             resolution = resolved
             if resolved.addresses.isEmpty, ResolvedAddress(literal: host) == nil {
                 // The caller's lookup failed: only now is the name asked again, for the go command's text.
                 goLookup = await GoResolverLookup(resolvConfPath: resolvConfPath).run(host, deadline: deadline).outcome
             }
+        } else if let shared {
+            let waitStart = ContinuousClock.now
+            let resolved = await shared.resolve(host, deadline: deadline)
+            resolution = resolved.resolution
+            goLookup = resolved.goLookup
+            waited = PhaseClock.seconds(since: waitStart)
         } else {
             let resolved = await DialNameResolution.resolve(host, resolvConfPath: resolvConfPath, deadline: deadline)
             resolution = resolved.resolution
             goLookup = resolved.goLookup
         }
         var result = DialResult(resolution: resolution, attempts: [], channel: nil,
-                                dnsSeconds: resolution.durationSeconds, connectSeconds: nil, goLookup: goLookup)
+                                dnsSeconds: waited ?? resolution.durationSeconds, connectSeconds: nil, goLookup: goLookup)
         guard !resolution.addresses.isEmpty else { return result }
         _ = DialerWarmUp.done
         let outcome = await DialRace.run(resolution.addresses, deadline: deadline) { address, limit in
