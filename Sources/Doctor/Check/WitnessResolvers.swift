@@ -14,13 +14,13 @@ struct WitnessResolvers: Sendable {
         self.comparison = comparison
     }
 
-    /// The grace after the main work: 0.1 s plus a quarter of what the main work took, at most
-    /// 0.25 s in all. A resolver that is reachable at all answers within one round trip (plus
-    /// its own recursion), and the witnesses started with the main work, which already spent
-    /// several round trips (DNS, connect, TLS, first byte); so a slow network lengthens the
-    /// grace a little while a silent resolver never holds the verdict by more than 0.25 s.
+    /// The grace after the main work: 50 ms plus an eighth of what the main work took, at
+    /// most 0.15 s in all. A resolver that is reachable at all answers within one round trip
+    /// (plus its own recursion), and the witnesses started with the main work, which already
+    /// spent several round trips (DNS, connect, TLS, first byte); so a slow network lengthens
+    /// the grace a little while a silent resolver never holds the verdict by more than 0.15 s.
     static func grace(mainWorkTook: Duration) -> Duration {
-        .milliseconds(100) + min(mainWorkTook / 4, .milliseconds(150))
+        .milliseconds(50) + min(mainWorkTook / 8, .milliseconds(100))
     }
 
     /// The comparison, once it is done or the grace after `mainWorkTook` has passed (then cancelled).
