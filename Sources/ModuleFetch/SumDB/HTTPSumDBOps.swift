@@ -11,7 +11,7 @@ public actor HTTPSumDBOps: SumDBOps {
     /// The walk: `supported` probe URLs with their fallback rule; nil URL: go direct.
     let steps: [(url: String, isDirect: Bool, fallback: ProxyFallback?)]
     let getter: ModuleHTTPGetter
-    let state: SumDBStateDirectory?
+    nonisolated let state: SumDBStateDirectory?
     private var baseTask: Task<Result<String, ModuleFetchError>, Never>?
     private var memoryConfig: [String: [UInt8]] = [:]
     private var memoryCache: [String: [UInt8]] = [:]
@@ -87,15 +87,27 @@ public actor HTTPSumDBOps: SumDBOps {
         return state.writeConfig(file, old: old, new: new)
     }
 
-    public func readCache(_ file: String) async -> [UInt8]? {
-        guard let state else { return memoryCache[file] }
+    /// Tiles go to the state directory (few, large, and what a later run needs to check
+    /// consistency cheaply); lookup records stay in memory for the run: an audit of a large
+    /// go.sum would otherwise create a file per module version each run, and that file-system
+    /// work (not the network) was most of an audit's time. Files are read and written on the
+    /// caller's task, not on the actor, so concurrent lookups do not queue behind the disk.
+    public nonisolated func readCache(_ file: String) async -> [UInt8]? {
+        guard let state, !Self.isLookup(file) else { return await memoryCached(file) }
         return state.readCache(file)
     }
 
-    public func writeCache(_ file: String, data: [UInt8]) async {
-        guard let state else { return memoryCache[file] = data }
+    public nonisolated func writeCache(_ file: String, data: [UInt8]) async {
+        guard let state, !Self.isLookup(file) else { return await keepInMemory(file, data) }
         state.writeCache(file, data: data)
     }
+
+    /// `<name>/lookup/<path>@<version>` (SumDBClient's cache key for a record).
+    static func isLookup(_ file: String) -> Bool { file.contains("/lookup/") }
+
+    private func memoryCached(_ file: String) -> [UInt8]? { memoryCache[file] }
+
+    private func keepInMemory(_ file: String, _ data: [UInt8]) { memoryCache[file] = data }
 
     public func log(_ message: String) async { logLines.append(message) }
 
