@@ -62,12 +62,15 @@ public struct ModuleFetcher: Sendable {
         // overlap instead of adding up. Answers are still judged in the go command's order;
         // what an earlier failure (or a walk that went direct) would have prevented is cancelled
         // and dropped, so the outcome is the sequential one.
+        // Only the route's leading proxies are walked ahead: nothing goes to a module's origin
+        // (go-get discovery, the VCS) before the go command would go there.
+        let proxySteps = Array(request.steps.prefix { $0.action == .fetchFromProxy })
         var ahead: [Int: Task<(FileWalk, DirectProbeReport?), Never>] = [:]
         var lookupAhead: Task<ChecksumLookup, Never>?
-        if request.steps.first?.action == .fetchFromProxy {
-            let walker = walker, steps = request.steps, path = request.path
+        if !proxySteps.isEmpty {
+            let walker = walker, path = request.path
             for (index, file) in files.enumerated().dropFirst() {
-                ahead[index] = Task { await walker.walk(file, modulePath: path, steps: steps, direct: nil, deadline: deadline) }
+                ahead[index] = Task { await walker.walk(file, modulePath: path, steps: proxySteps, direct: nil, deadline: deadline) }
             }
             if needsLookup, let database = request.checksumDatabase {
                 lookupAhead = Task { await self.checksumRecords(database: database, path: path, version: version, deadline: deadline) }
@@ -78,8 +81,15 @@ public struct ModuleFetcher: Sendable {
             lookupAhead?.cancel()
         }
         for (index, file) in files.enumerated() {
-            let (walk, report) = if let task = ahead.removeValue(forKey: index) {
-                await task.value
+            var walked: (FileWalk, DirectProbeReport?)?
+            if let task = ahead.removeValue(forKey: index) {
+                let early = await task.value
+                // A walk that failed having tried only the leading proxies would go on down the
+                // route: it is walked again, whole, now that its turn has come.
+                if early.0.failure == nil || proxySteps.count == request.steps.count { walked = early }
+            }
+            let (walk, report) = if let walked {
+                walked
             } else {
                 await walker.walk(file, modulePath: request.path, steps: request.steps, direct: direct, deadline: deadline)
             }
