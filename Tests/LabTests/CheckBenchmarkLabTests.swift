@@ -42,7 +42,9 @@ extension LabSuite {
         @Test(.enabled(if: enabled, "benchmark: set GOMOD_BENCH=1 (bench/check-vs-manual.sh)"))
         func checkVersusManualVersusGo() async throws {
             var rows: [Row] = []
-            for scenario in Scenario.allCases {
+            // GOMOD_BENCH_SCENARIOS="proxy TCP blackhole (DROP);DNS server unreachable" measures only those.
+            let chosen = ProcessInfo.processInfo.environment["GOMOD_BENCH_SCENARIOS"].map { $0.split(separator: ";").map(String.init) }
+            for scenario in Scenario.allCases where chosen.map({ $0.contains(scenario.rawValue) }) ?? true {
                 rows.append(try await measure(scenario))
                 print(Self.format(rows.last.map { [$0] } ?? [], header: rows.count == 1))
             }
@@ -94,6 +96,11 @@ extension LabSuite {
                                       environment: environment, timeout: .seconds(60))
                 }
                 let verdict = Self.topRootCause(check.result.stdout)
+                // GOMOD_BENCH_DUMP=DIR keeps each scenario's check --json, for reading where the time went.
+                if let dump = ProcessInfo.processInfo.environment["GOMOD_BENCH_DUMP"] {
+                    let name = scenario.rawValue.filter { $0.isLetter || $0.isNumber }
+                    try? check.result.stdout.write(toFile: "\(dump)/fault-\(name).json", atomically: true, encoding: .utf8)
+                }
 
                 var manualSeconds = 0.0
                 var capped: [String] = []

@@ -3,6 +3,10 @@ import ModuleFetch
 import NetProbes
 
 extension CheckRun {
+    /// DNS findings that mean the system resolver gives no answer at all (not an answer
+    /// about one name, such as NXDOMAIN or a poisoned address, where another mirror may resolve).
+    static let resolverSilentFindings: Set<String> = ["endpoint.dns.server-unreachable", "endpoint.dns.timeout"]
+
     /// When root causes block modules at a proxy, a mirror or a direct host, the candidates
     /// that could replace it are verified with those modules (AlternativeProxyCheck); when the
     /// checksum database sum.golang.org (or its alias) is the cause, the alias's signed tree
@@ -16,6 +20,10 @@ extension CheckRun {
         var excluded = Set<String>()
         var databaseHosts: [String] = []
         for cause in diagnosis.rootCauses where cause.finding.severity == .failure || cause.finding.arguments["servedBy"] == "fallback" {
+            // The system resolver itself does not answer: every candidate's name would go to that
+            // same silent resolver, so none can be verified (and no mirror is the fix); trying
+            // only waited out the deadline.
+            if Self.resolverSilentFindings.contains(cause.finding.id) { continue }
             guard let key = cause.endpoint, let result = endpoints.first(where: { $0.endpoint.key == key }) else { continue }
             if result.endpoint.roles == [.checksumDatabase], let alias = SumDBMirrorCheck.alias(of: result.endpoint.target.host) {
                 databaseHosts.append(alias)

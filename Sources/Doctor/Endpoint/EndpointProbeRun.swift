@@ -53,12 +53,15 @@ public struct EndpointProbeRun: Sendable {
     }
 
     /// `check --only` without dns: the resolver is not examined; the layers that need an
-    /// address (icmp, sockets, path) take the system resolver's (getaddrinfo) answer, as the
-    /// go command's own dial would; tcp, tls and http resolve the name themselves.
+    /// address (icmp, sockets, path, tcp) take the system resolver's (getaddrinfo) answer, as
+    /// the go command's own dial would, asked once within the DNS layer's bound; tls and http
+    /// reuse it when it has addresses and otherwise resolve the name themselves.
     func probeWithoutDNS(_ evidence: EndpointEvidence, deadline: ProbeDeadline, start: ContinuousClock.Instant) async -> EndpointEvidence {
         var resolution: PlatformResolution?
-        if !checks.isDisjoint(with: [.icmp, .sockets, .path]) {
-            resolution = await PlatformAddressResolver.resolve(target.host, deadline: deadline)
+        if !checks.isDisjoint(with: [.icmp, .sockets, .path, .tcp]) {
+            // Within the DNS layer's own bound: a silent resolver must not use up the deadline.
+            let budget = Self.seconds(deadline.remaining)
+            resolution = await PlatformAddressResolver.resolve(target.host, deadline: deadline.capped(at: .seconds(max(1, budget * 0.3))))
         }
         return await probeAboveDNS(evidence, resolution: resolution, deadline: deadline, start: start)
     }
