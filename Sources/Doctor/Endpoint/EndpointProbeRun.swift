@@ -83,34 +83,28 @@ public struct EndpointProbeRun: Sendable {
                                                       adaptive: true))
         let first = checks.contains(.icmp) ? addresses.first : nil
         async let icmp = echo(first, with: ping, deadline: deadline)
-        // TLS and HTTP start as soon as an address completes the TCP handshake, while the TCP
-        // probe still watches the new connection for a reset (up to 0.3 s): the watch no longer
-        // delays the upper layers, and an HTTP answer ends it (that port does not accept and
-        // then reset). If TCP fails after all, their evidence is dropped: a layer above a
-        // failed one is not reported (it would be a symptom).
-        let (connectedSignal, connected) = AsyncStream<Bool>.makeStream(bufferingPolicy: .bufferingOldest(1))
+        // The TCP probe watches each new connection for a reset (up to 0.3 s); an HTTP answer
+        // ends that watch (the port does not accept and then reset). A layer above a failed
+        // one is not reported (it would be a symptom).
         let checks = checks
         let cutoff = TCPWatchCutoff()
         let tcpLayer: @Sendable () async -> (ProbeResult<TCPConnectEvidence>?, SynSentEvidence?) = {
-            defer {
-                connected.yield(false)
-                connected.finish()
-            }
-            let onConnected: @Sendable () -> Void = { connected.yield(true) }
             if checks.contains(.tcp) && checks.contains(.sockets) && !endpoints.isEmpty {
                 let watched = await watcher.watch(endpoints) {
-                    await tcpProbe.run(hostPort, resolved: resolution, deadline: deadline, onConnected: onConnected, cutoff: cutoff)
+                    await tcpProbe.run(hostPort, resolved: resolution, deadline: deadline, cutoff: cutoff)
                 }
                 return (watched.result, watched.evidence)
             } else if checks.contains(.tcp) {
-                return (await tcpProbe.run(hostPort, resolved: resolution, deadline: deadline, onConnected: onConnected, cutoff: cutoff), nil)
+                return (await tcpProbe.run(hostPort, resolved: resolution, deadline: deadline, cutoff: cutoff), nil)
             }
             return (nil, nil)
         }
-        async let tcpResult = tcpLayer()
-        let reachable = checks.contains(.tcp) ? await connectedSignal.first { _ in true } ?? false : true
-        async let upper = upperLayers(connected: reachable, resolution: resolution, deadline: deadline, cutoff: cutoff)
-        (evidence.tcp, evidence.synSent) = await tcpResult
+        // TLS and HTTP dial their own connections at once, beside TCP's (their round trips
+        // overlap the TCP layer's instead of following it); when TCP fails they are cancelled
+        // (a dial in flight gives up at once) and their evidence dropped.
+        let upper = Task { await upperLayers(connected: true, resolution: resolution, deadline: deadline, cutoff: cutoff) }
+        (evidence.tcp, evidence.synSent) = await tcpLayer()
+        if !(evidence.tcp?.outcome.isOK ?? true) { upper.cancel() }
 
         var traceTarget: String?
         if checks.contains(.path) {
@@ -123,8 +117,7 @@ public struct EndpointProbeRun: Sendable {
         }
         async let trace = trace(traceTarget, deadline: deadline)
         evidence.trace = await trace
-        let (tls, http) = await upper
-        if evidence.tcp?.outcome.isOK ?? true { (evidence.tls, evidence.http) = (tls, http) }
+        if evidence.tcp?.outcome.isOK ?? true { (evidence.tls, evidence.http) = await upper.value }
         // ICMP is side evidence: it runs beside everything above and holds none of it.
         evidence.icmp = await icmp
         evidence.durationSeconds = Self.seconds(ContinuousClock.now - start)

@@ -40,16 +40,38 @@ final class DialRace: @unchecked Sendable {
         let primaries = addresses.filter { $0.family == firstFamily }
         let fallbacks = addresses.filter { $0.family != firstFamily }
         let race = DialRace(racers: fallbacks.isEmpty ? 1 : 2)
-        return await withCheckedContinuation { continuation in
-            race.install(continuation)
-            Task { await race.serial(primaries, primary: true, deadline: deadline, connect: connect) }
-            if !fallbacks.isEmpty {
-                Task {
-                    await race.waitForFallbackStart(deadline: deadline)
-                    await race.serial(fallbacks, primary: false, deadline: deadline, connect: connect)
+        // A cancelled caller gets the attempts so far at once, without a connection; the
+        // racers still connecting end on their own and close whatever they connect later.
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                race.install(continuation)
+                Task { await race.serial(primaries, primary: true, deadline: deadline, connect: connect) }
+                if !fallbacks.isEmpty {
+                    Task {
+                        await race.waitForFallbackStart(deadline: deadline)
+                        await race.serial(fallbacks, primary: false, deadline: deadline, connect: connect)
+                    }
                 }
             }
+        } onCancel: {
+            race.cancel()
         }
+    }
+
+    /// Ends the race for a cancelled caller: no winner from now on (a connection that comes
+    /// later is closed by its racer).
+    private func cancel() {
+        lock.lock()
+        guard !finished else {
+            lock.unlock()
+            return
+        }
+        if let winner {
+            // Unreachable (a winner finishes the race), kept for safety: never hand it out.
+            winner.channel.close(promise: nil)
+            self.winner = nil
+        }
+        finishAndUnlock()
     }
 
     /// `partialDeadline`: an equal share of what is left for each remaining address, at least 2 s.
