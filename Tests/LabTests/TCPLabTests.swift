@@ -55,7 +55,8 @@ extension LabSuite {
         }
 
         /// A connect takes one round trip: with 40 ms injected on the router, every attempt's
-        /// connect time is within 2 ms of it (the delayer adds about 0.5 ms).
+        /// connect time is that round trip, never less, and at most 5 ms more (the delayer adds
+        /// about 0.5 ms, a loaded 2-core machine a few more; a second round trip would be 40).
         @Test(LabGate.trait)
         func connectTimeIsOneRoundTrip() async throws {
             try await Lab.with(tools: Self.tools.union([.gcc, .libnetfilterQueue])) { lab in
@@ -66,7 +67,7 @@ extension LabSuite {
                 for target in [server.ipv4 + ":80", "[\(server.ipv6)]:80"] {
                     let result = try await Self.tcp(lab, in: chain.client, target)
                     let connect = try #require(result.evidence.attempts.first?.connectMilliseconds)
-                    #expect(abs(connect - 40) <= 2, "\(target): connect \(connect) ms, injected RTT 40 ms")
+                    #expect(connect >= 39.5 && connect <= 45, "\(target): connect \(connect) ms, injected RTT 40 ms")
                 }
             }
         }

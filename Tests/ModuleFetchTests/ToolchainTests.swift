@@ -36,7 +36,8 @@ struct ToolchainTests {
         let fetcher = ModuleFetcher(transport: transport, environment: [:], govcs: GoVCSRules(), sumdb: routing)
         let check = await ToolchainChecker(fetcher: fetcher).check(try Self.route(proxy: "http://p"), deadline: .after(seconds: 5))
         #expect(check.fetch?.status == .ok, "\(String(describing: check.fetch?.failure))")
-        #expect(transport.requested == [base + ".info", base + ".mod", "http://sum/lookup/golang.org/toolchain@v0.0.1-go1.22.0.linux-amd64"])
+        // The walks and the lookup start together (ModuleFetcher), so only the set is fixed.
+        #expect(transport.requested.sorted() == [base + ".info", base + ".mod", "http://sum/lookup/golang.org/toolchain@v0.0.1-go1.22.0.linux-amd64"].sorted())
         #expect(!check.languageVersionOnly)
 
         let off = ModuleFetcher(transport: ScriptedTransport(), environment: [:], govcs: GoVCSRules(), sumdb: nil)
