@@ -102,7 +102,7 @@ public struct EndpointProbeRun: Sendable {
         // TLS and HTTP dial their own connections at once, beside TCP's (their round trips
         // overlap the TCP layer's instead of following it); when TCP fails they are cancelled
         // (a dial in flight gives up at once) and their evidence dropped.
-        let upper = Task { await upperLayers(connected: true, resolution: resolution, deadline: deadline, cutoff: cutoff) }
+        let upper = Task { await upperLayers(resolution: resolution, deadline: deadline, cutoff: cutoff) }
         (evidence.tcp, evidence.synSent) = await tcpLayer()
         if !(evidence.tcp?.outcome.isOK ?? true) { upper.cancel() }
 
@@ -151,21 +151,20 @@ public struct EndpointProbeRun: Sendable {
     }
 
     /// TLS (https) and the HTTP request, the request kept only when the handshake and chain
-    /// were fine; nothing when TCP did not connect. Both wait for the server's first byte at most ~40 % of the time
+    /// were fine (when TCP fails, the caller cancels this and drops what it found). Both wait for the server's first byte at most ~40 % of the time
     /// left (1–5 s, like a TCP attempt): a server that accepts and never answers is named as
     /// that ("handshake-timeout", "no-response") well before the deadline. An HTTPS_PROXY
     /// endpoint with a `connectTarget` gets a CONNECT instead of a GET (`connectCheck`).
     /// `resolution`: the DNS layer's answer, reused by both dials (no second lookup).
     /// With `cutoff`: an HTTP answer (any status) ends TCP's reset watch.
-    func upperLayers(connected: Bool, resolution: PlatformResolution?, deadline: ProbeDeadline,
+    func upperLayers(resolution: PlatformResolution?, deadline: ProbeDeadline,
                      cutoff: TCPWatchCutoff) async -> (ProbeResult<TLSEvidence>?, ProbeResult<HTTPEvidence>?) {
-        let (tls, http) = await upperLayers(connected: connected, resolution: resolution, deadline: deadline)
+        let (tls, http) = await upperLayers(resolution: resolution, deadline: deadline)
         if http?.evidence.finalStatus != nil { cutoff.end() }
         return (tls, http)
     }
 
-    func upperLayers(connected: Bool, resolution: PlatformResolution?, deadline: ProbeDeadline) async -> (ProbeResult<TLSEvidence>?, ProbeResult<HTTPEvidence>?) {
-        guard connected else { return (nil, nil) }
+    func upperLayers(resolution: PlatformResolution?, deadline: ProbeDeadline) async -> (ProbeResult<TLSEvidence>?, ProbeResult<HTTPEvidence>?) {
         let known = resolution.flatMap { $0.addresses.isEmpty ? nil : $0 }
         // TLS and HTTP run at once (the HTTP client makes and verifies its own handshake and
         // sends nothing over a chain that fails), so the request's round trips overlap the

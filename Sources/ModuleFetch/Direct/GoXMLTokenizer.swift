@@ -13,21 +13,11 @@ struct GoXMLTokenizer {
         var local: [UInt8] = []
     }
 
-    enum Token: Equatable {
+    enum Token {
         case start(Name, attributes: [(name: Name, value: [UInt8])])
         case end(Name)
         /// Character data, a comment, a processing instruction or a directive.
         case other
-
-        static func == (lhs: Token, rhs: Token) -> Bool {
-            switch (lhs, rhs) {
-            case (.start(let a, let x), .start(let b, let y)):
-                a == b && x.count == y.count && zip(x, y).allSatisfy { $0.name == $1.name && $0.value == $1.value }
-            case (.end(let a), .end(let b)): a == b
-            case (.other, .other): true
-            default: false
-            }
-        }
     }
 
     /// Where Go's decoder differs between releases (checked against each release's xml.go).
