@@ -41,6 +41,7 @@ let package = Package(
                 .product(name: "NIOTLS", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOHTTP2", package: "swift-nio-http2"),
+                .product(name: "NIOHPACK", package: "swift-nio-http2"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -70,7 +71,11 @@ let package = Package(
         // Test support: real network namespaces, servers and faults (see ../shared/lab.md).
         .target(name: "LabKit", path: "Tests/LabKit"),
         .testTarget(name: "GoModConfigTests", dependencies: ["GoModConfig"]),
-        .testTarget(name: "NetProbesTests", dependencies: ["NetProbes"]),
+        .testTarget(
+            name: "NetProbesTests",
+            dependencies: ["NetProbes", .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                           .product(name: "NIOConcurrencyHelpers", package: "swift-nio")]
+        ),
         .testTarget(
             name: "ModuleFetchTests",
             dependencies: ["ModuleFetch", "GoModConfig", .product(name: "ZIPFoundation", package: "ZIPFoundation")]

@@ -21,6 +21,7 @@ enum HTTPStallMessages {
         "ui.http.http11-failed": ("over HTTP/1.1 the server did not answer either", "改用 HTTP/1.1 时服务器同样没有响应"),
         "ui.http.failure.h2-stream-reset": ("the server reset the HTTP/2 stream", "服务器重置了 HTTP/2 流"),
         "ui.http.failure.h2-goaway": ("the server closed the HTTP/2 connection (GOAWAY) before answering", "服务器在响应前关闭了 HTTP/2 连接（GOAWAY）"),
+        "ui.http.failure.h2-protocol-error": ("the server broke the HTTP/2 protocol", "服务器违反了 HTTP/2 协议"),
         "endpoint.http.h2-broken": (
             "{endpoint} breaks HTTP/2, which the go command always speaks to it ({error}); over HTTP/1.1 it answers",
             "{endpoint} 的 HTTP/2 有故障，而 go 命令总是用 HTTP/2 访问它（{error}）；改用 HTTP/1.1 时它能正常响应"),

@@ -8,6 +8,8 @@ public enum LabHTTP2Mode: String, Sendable {
     case reset
     /// GOAWAY PROTOCOL_ERROR (last stream 0) on the first h2 request.
     case goaway
+    /// A PING frame before the server's SETTINGS: the connection preface broken (RFC 9113 §3.4).
+    case pingFirst = "ping-first"
 }
 
 /// A running lab/goproxy/h2_server.py and the log of the protocol of each request it got.

@@ -6,7 +6,7 @@ extension LabSuite {
     /// Issue 12's HTTP/2 acceptance: the go command speaks HTTP/2 to every https proxy that
     /// offers it (net/http's default transport, cmd/go/internal/web/http.go) and never falls
     /// back to HTTP/1.1. A lab proxy offering h2 (lab/goproxy/h2_server.py) serves modules over
-    /// both protocols, then breaks h2 alone (RST_STREAM, GOAWAY). `http` and `probe` report the
+    /// both protocols, then breaks h2 alone (RST_STREAM, GOAWAY, a broken preface). `http` and `probe` report the
     /// protocol; `check` names the broken h2 and its fix (GODEBUG=http2client=0) makes every
     /// installed go command succeed, run verbatim.
     @Suite
@@ -158,6 +158,31 @@ extension LabSuite {
                     #expect(fixed.succeeded, "\(go): fix \(changes) run verbatim → \(fixed.stderr.prefix(1500))")
                 }
                 print("GOAWAY: check named it in \(checkTook)")
+            }
+        }
+
+        /// A server whose connection preface is broken (a PING before its SETTINGS): net/http
+        /// ends the connection with PROTOCOL_ERROR, and so does check, in net/http's words.
+        @Test(LabGate.trait)
+        func brokenPrefaceIsNamedInTheGoCommandsWords() async throws {
+            try await Lab.with { lab in
+                let (setup, _) = try await Self.start(lab, mode: .pingFirst)
+                let (result, report) = try await setup.check()
+                #expect(result.termination == .exited(2), "\(report.summary)")
+                let top = try Setup.top(result, report)
+                #expect(top.finding.id == "endpoint.http.h2-broken" && top.finding.arguments["code"] == "h2-protocol-error", "\(report.summary)")
+                #expect(top.finding.evidence.contains { $0.contains("connection error: PROTOCOL_ERROR") }, "\(top.finding.evidence)")
+                for (go, download) in try await Self.goModDownloadConcurrently(setup, timeout: .seconds(20), cache: "preface") {
+                    // net/http's words depend on whether the request was already on the connection
+                    // when the read loop ended it, or waited for the connection to be set up.
+                    let words = ["\": connection error: PROTOCOL_ERROR", "\": http2: client conn could not be established"]
+                    #expect(!download.succeeded && words.contains { download.stderr.contains($0) }, "\(go): \(download.stderr.prefix(1500))")
+                }
+                let changes = try Setup.changes(of: top, report)
+                #expect(changes == ["export GODEBUG=\"${GODEBUG:+$GODEBUG,}http2client=0\""], "\(changes)")
+                for (go, fixed) in try await Self.goModDownloadConcurrently(setup, prefix: changes, timeout: .seconds(60), cache: "fixed") {
+                    #expect(fixed.succeeded, "\(go): fix \(changes) run verbatim → \(fixed.stderr.prefix(1500))")
+                }
             }
         }
     }

@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """An HTTPS GOPROXY that speaks HTTP/2 (ALPN h2) and HTTP/1.1, with faults of HTTP/2 alone.
 
-    h2_server.py --root DIR --port N --cert PEM --key PEM [--listen ADDR] [--h2 ok|reset|goaway] [--log FILE]
+    h2_server.py --root DIR --port N --cert PEM --key PEM [--listen ADDR] [--h2 ok|reset|goaway|ping-first] [--log FILE]
 
 TLS offers ALPN h2 and http/1.1, as most module proxies do. Over HTTP/1.1 the files of DIR
 (module-cache layout) are always served. Over HTTP/2, `ok` serves them too, `reset` answers
 every request with RST_STREAM INTERNAL_ERROR, `goaway` with GOAWAY PROTOCOL_ERROR (last
-stream 0) — a proxy or middlebox whose HTTP/2 is broken while HTTP/1.1 works. A missing file
+stream 0), `ping-first` breaks the connection preface (a PING frame before the server's
+SETTINGS, RFC 9113 §3.4) — a proxy or middlebox whose HTTP/2 is broken while HTTP/1.1 works. A missing file
 is 404. The log file gets one line per request: the protocol ("h2" or "http/1.1") and the path.
 Needs Debian's python3-h2. Prints "serving https on ADDR:PORT" once listening.
 """
@@ -42,6 +43,9 @@ def lookup(root, target):
 def serve_h2(sock, args):
     conn = h2.connection.H2Connection(config=h2.config.H2Configuration(client_side=False, header_encoding="utf-8"))
     conn.initiate_connection()
+    if args.h2 == "ping-first":
+        # length 8, type PING (6), no flags, stream 0, opaque data: sent before the SETTINGS.
+        sock.sendall(b"\x00\x00\x08\x06\x00\x00\x00\x00\x00" + b"lab-ping")
     sock.sendall(conn.data_to_send())
     pending = {}  # stream id -> remaining body bytes (flow control)
     while True:
@@ -135,7 +139,7 @@ def main():
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--cert", required=True)
     parser.add_argument("--key", required=True)
-    parser.add_argument("--h2", choices=["ok", "reset", "goaway"], default="ok")
+    parser.add_argument("--h2", choices=["ok", "reset", "goaway", "ping-first"], default="ok")
     parser.add_argument("--log")
     args = parser.parse_args()
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)

@@ -1,5 +1,6 @@
 import NIOCore
 import NIOHTTP1
+import NIOHPACK
 import NIOHTTP2
 
 /// A failure at the HTTP/2 layer, worded as golang.org/x/net/http2 (bundled in net/http as
@@ -9,6 +10,9 @@ enum HTTP2Failure: Error {
     case streamReset(streamID: Int, code: HTTP2ErrorCode)
     /// GOAWAY before the request's stream was processed.
     case goAway(lastStreamID: Int, code: HTTP2ErrorCode, debug: String)
+    /// The server broke the HTTP/2 protocol itself (frames out of order, a bad SETTINGS, flow
+    /// control or header compression violated): `connection error: PROTOCOL_ERROR`.
+    case connectionError(code: HTTP2ErrorCode)
 
     var failure: FailureClass { failure(goAwayAbortsFirstStream: false) }
 
@@ -24,6 +28,30 @@ enum HTTP2Failure: Error {
         case .goAway(let last, let code, let debug):
             return FailureClass("h2-goaway", "http2: server sent GOAWAY and closed the connection; LastStreamID=\(last), "
                                 + "ErrCode=\(Self.name(code)), debug=\"\(debug)\"")
+        case .connectionError(let code):
+            // http2.ConnectionError.Error(), what net/http's transport returns for a peer's violation.
+            return FailureClass("h2-protocol-error", "connection error: \(Self.name(code))")
+        }
+    }
+
+    /// The HTTP/2 error code a connection error names when NIO's HTTP/2 handler found the
+    /// server breaking the protocol, or nil for errors that are not the peer's violation (a
+    /// closed stream, the connection already closed, local misuse).
+    static func violationCode(of error: any Error) -> HTTP2ErrorCode? {
+        switch error {
+        case is NIOHPACKError:
+            return .compressionError
+        case is NIOHTTP2Errors.FlowControlViolation, is NIOHTTP2Errors.InvalidFlowControlWindowSize,
+             is NIOHTTP2Errors.InvalidWindowIncrementSize:
+            return .flowControlError
+        case is NIOHTTP2Errors.StreamClosed, is NIOHTTP2Errors.IOOnClosedConnection, is NIOHTTP2Errors.NoStreamIDAvailable,
+             is NIOHTTP2Errors.ActivationError, is NIOHTTP2Errors.MissingMultiplexer, is NIOHTTP2Errors.Unsupported,
+             is NIOHTTP2Errors.InvalidALPNToken, is NIOHTTP2Errors.ExcessiveOutboundFrameBuffering:
+            return nil
+        case is NIOHTTP2Error:
+            return .protocolError
+        default:
+            return nil
         }
     }
 
@@ -58,6 +86,8 @@ extension HTTPHopRunner {
                     mode: .client, connectionConfiguration: .init(), streamConfiguration: .init(),
                     inboundStreamInitializer: { pushed in pushed.close() })
                 try channel.pipeline.syncOperations.addHandler(HTTP2ConnectionWatch(response: promise, end: connectionEnd))
+                // The server's SETTINGS (sent right after the handshake) now reach the HTTP/2 handler.
+                TLSClientSetup.releaseHeldReads(channel.pipeline.syncOperations)
                 return multiplexer.createStreamChannel { streamChannel in
                     streamChannel.eventLoop.makeCompletedFuture {
                         try streamChannel.pipeline.syncOperations.addHandler(HTTP2StreamWatch(response: promise, firstByte: firstByte))
@@ -182,7 +212,13 @@ final class HTTP2ConnectionWatch: ChannelInboundHandler {
     /// Only recorded: an error the connection survives must not fail the request, and one it
     /// does not survive closes the stream, whose early close then reports this error.
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        if end.value == nil { end.value = .error(error) }
+        if let code = HTTP2Failure.violationCode(of: error) {
+            let failure = HTTP2Failure.connectionError(code: code)
+            if end.value == nil { end.value = .error(failure) }
+            response.fail(failure)
+        } else if end.value == nil {
+            end.value = .error(error)
+        }
         context.fireErrorCaught(error)
     }
 }

@@ -144,6 +144,7 @@ struct HTTPHopRunner: Sendable {
             try channel.pipeline.syncOperations.addHandler(HTTPAnswerHeadWatch(answer))
             try channel.pipeline.syncOperations.addHandler(HTTPResponseCollector(promise: promise, bodyLimit: limit, file: options.bodyFile,
                                                                                           isHead: options.method == "HEAD"))
+            TLSClientSetup.releaseHeldReads(channel.pipeline.syncOperations)
         }.flatMap {
             channel.write(HTTPClientRequestPart.head(head)).and(channel.writeAndFlush(HTTPClientRequestPart.end(nil))).map { _ in }
         }

@@ -64,6 +64,19 @@ public enum TLSClientSetup {
                                   durationSeconds: PhaseClock.seconds(since: start))
     }
 
+    /// Passes on what the server sent after the handshake and resumes reading. Call it on the
+    /// channel's event loop once the handlers for the negotiated protocol are in the pipeline;
+    /// a channel without TLS (or already released) is left as it is.
+    public static func releaseHeldReads(_ operations: ChannelPipeline.SynchronousOperations) {
+        let waiter: TLSHandshakeWaiter
+        do {
+            waiter = try operations.handler(type: TLSHandshakeWaiter.self)
+        } catch {
+            return   // ChannelPipelineError.notFound: nothing is held
+        }
+        operations.removeHandler(waiter, promise: nil)
+    }
+
     /// "proxy.golang.org (10.0.0.1:443)", or the address alone when the name is that address.
     static func peerName(_ serverName: String, _ address: SocketAddress?) -> String {
         guard let ip = address?.ipAddress, let port = address?.port else { return serverName }
