@@ -38,6 +38,10 @@ extension LabSuite {
                 #expect(top.finding.layer == "tcp" && top.finding.id == "endpoint.tcp.dropped-after-hop", "\(top.finding.id)")
                 // The server drops; r1 (hop 1) is the last router that answered.
                 #expect(top.finding.arguments["hop"] == "1", "\(top.finding.arguments)")
+                // Judged from evidence (SilentConnectRule), not by waiting out the bound: four SYNs
+                // unanswered, against the ICMP round trip the ping measured.
+                #expect(top.finding.evidence.contains { $0.hasPrefix("no answer to 4 SYNs") && $0.contains("the ICMP round trip was") },
+                        "\(top.finding.evidence)")
                 #expect(top.endpoint == Setup.proxyEndpoint)
                 #expect(top.blockedModules == Setup.publicModules && top.totalModules == 2)
                 // The mirror this run verified, set where GOPROXY takes effect (exported: export first).

@@ -42,6 +42,23 @@ extension LabSuite {
             }
         }
 
+        /// The same path with ICMP echo dropped at the server: a silent connect has no measured
+        /// round trip to be judged against, and SilentConnectRule assumes a far one (500 ms).
+        @Test(LabGate.trait)
+        func threeHundredMillisecondsWithoutEchoIsSlowNotBroken() async throws {
+            try await Lab.with { lab in
+                let setup = try await Setup.start(lab)
+                try await lab.addDelay(router: setup.chain.routers[0], rttMs: 300)
+                let server = setup.chain.server
+                try await lab.run(in: server, ["iptables", "-I", "INPUT", "1", "-p", "icmp", "--icmp-type", "echo-request", "-j", "DROP"]).check()
+                try await lab.run(in: server, ["ip6tables", "-I", "INPUT", "1", "-p", "ipv6-icmp", "--icmpv6-type", "echo-request", "-j", "DROP"]).check()
+                let (result, document) = try await Self.check(setup)
+                #expect(result.termination == .exited(0) && document.status == "healthy",
+                        "\(document.rootCauses.map(\.finding.id)) \(result.stdout.prefix(2000))")
+                #expect(Self.silenceVerdicts(document).isEmpty)
+            }
+        }
+
         @Test(LabGate.trait)
         func twentyPercentLossIsNotADrop() async throws {
             try await Lab.with { lab in

@@ -90,8 +90,11 @@ public struct CheckRun: Sendable {
                                            report: progress)
         counter.start()
         let witnesses = compareResolvers(for: endpoints, deadline: deadline)
-        async let fetch = fetchModules(plan.requests, config: config, toolchain: plan.toolchain, deadline: deadline, counter: counter)
-        let evidence = await probe(endpoints, deadline: deadline, counter: counter)
+        // A port an endpoint probe judges silent ends the fetches' dials to it too.
+        let silentPeers = SilentPeerBoard()
+        async let fetch = fetchModules(plan.requests, config: config, toolchain: plan.toolchain, deadline: deadline, counter: counter,
+                                       silentPeers: silentPeers)
+        let evidence = await probe(endpoints, deadline: deadline, counter: counter, silentPeers: silentPeers)
         let report = await fetch
         let probed = Self.judge(endpoints, evidence, comparisons: await witnesses.settle(mainWorkTook: ContinuousClock.now - start))
         counter.fetchedToolchain(report)
@@ -144,7 +147,8 @@ public struct CheckRun: Sendable {
     /// Every endpoint probed at once; evidence by the endpoint's position. Progress reports each
     /// endpoint as its own probe ends.
     func probe(_ endpoints: [CheckEndpoint], deadline: ProbeDeadline,
-               counter: CheckProgressCounter = CheckProgressCounter(endpoints: 0, modules: 0, report: nil)) async -> [Int: EndpointEvidence] {
+               counter: CheckProgressCounter = CheckProgressCounter(endpoints: 0, modules: 0, report: nil),
+               silentPeers: SilentPeerBoard? = nil) async -> [Int: EndpointEvidence] {
         let environment = environment
         let resolvConfPath = resolvConfPath
         let pingCount = pingCount
@@ -154,6 +158,7 @@ public struct CheckRun: Sendable {
                 group.addTask {
                     var run = EndpointProbeRun(target: endpoint.target, environment: environment, resolvConfPath: resolvConfPath, pingCount: pingCount)
                     run.checks = checks
+                    run.silentPeers = silentPeers
                     let evidence = await run.run(deadline: deadline)
                     counter.finished(endpoint: endpoint.key, verdict: EndpointVerdict.judge(evidence))
                     return (position, evidence)
@@ -177,10 +182,12 @@ public struct CheckRun: Sendable {
 
     /// The module protocol walk for the requests (and the toolchain), as `fetch` does it.
     func fetchModules(_ requests: [ModuleFetchRequest], config: ConfigDiagnosis, toolchain: ToolchainRoute?,
-                      deadline: ProbeDeadline, counter: CheckProgressCounter? = nil) async -> FetchRun.Report {
+                      deadline: ProbeDeadline, counter: CheckProgressCounter? = nil,
+                      silentPeers: SilentPeerBoard? = nil) async -> FetchRun.Report {
         let govcs = (try? GoVCSRules.parse(config.env["GOVCS"])) ?? GoVCSRules()
-        let transport = HTTPModuleTransport(environment: environment, auth: GoAuthCredentials(env: config.env, environment: environment), goRelease: config.env.goVersion,
+        var transport = HTTPModuleTransport(environment: environment, auth: GoAuthCredentials(env: config.env, environment: environment), goRelease: config.env.goVersion,
                                             dialTimeout: Self.fetchDialTimeout(timeoutSeconds: timeoutSeconds))
+        transport.silentPeers = silentPeers
         var run = FetchRun(transport: transport, environment: environment, govcs: govcs,
                            options: FetchRun.Options(zipSample: allZips ? nil : 3))
         run.goRelease = config.env.goVersion

@@ -27,7 +27,8 @@ extension EndpointFacts {
             let attempts = tcp.evidence.attempts.map { attempt in
                 Connect(endpoint: attempt.endpoint, family: attempt.address.family, result: attempt.result,
                         milliseconds: attempt.connectMilliseconds,
-                        resetHopsBeforeServer: attempt.resetOrigin?.hopsBeforeServer, detail: attempt.detail)
+                        resetHopsBeforeServer: attempt.resetOrigin?.hopsBeforeServer, detail: attempt.detail,
+                        silentJudgement: attempt.silentJudgement)
             }
             self.tcp = TCP(outcome: tcp.outcome, attempts: attempts, dualStack: tcp.evidence.verdict)
         }

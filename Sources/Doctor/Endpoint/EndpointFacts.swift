@@ -37,14 +37,17 @@ public struct EndpointFacts: Sendable, Equatable {
         /// How many hops before the server a refusing RST was made (privileged runs).
         public var resetHopsBeforeServer: Int?
         public var detail: String?
+        /// Set when the port was judged silent early (`SilentConnectRule`).
+        public var silentJudgement: TCPConnectAttempt.SilentJudgement?
         public init(endpoint: String, family: AddressFamily, result: TCPConnectAttempt.Result, milliseconds: Double,
-                    resetHopsBeforeServer: Int? = nil, detail: String? = nil) {
+                    resetHopsBeforeServer: Int? = nil, detail: String? = nil, silentJudgement: TCPConnectAttempt.SilentJudgement? = nil) {
             self.endpoint = endpoint
             self.family = family
             self.result = result
             self.milliseconds = milliseconds
             self.resetHopsBeforeServer = resetHopsBeforeServer
             self.detail = detail
+            self.silentJudgement = silentJudgement
         }
     }
 

@@ -22,6 +22,8 @@ public struct EndpointProbeRun: Sendable {
     /// The layers to probe (`check --only`); a layer not in it sends nothing and stays nil in
     /// the evidence. Default: every one.
     public var checks: Set<CheckName> = CheckName.all
+    /// The run's board of ports judged silent, shared with its fetches (`SilentPeerBoard`).
+    public var silentPeers: SilentPeerBoard?
 
     public init(target: EndpointTarget, environment: [String: String], resolvConfPath: String = "/etc/resolv.conf",
                 socketTable: SocketTable = SocketTable(), slowConnectMilliseconds: Double = EndpointVerdict.slowConnectMilliseconds, pingCount: Int = 3,
@@ -75,14 +77,21 @@ public struct EndpointProbeRun: Sendable {
         let addresses = resolution?.addresses ?? []
         let left = Self.seconds(deadline.remaining)
         let attemptSeconds = min(5, max(0.5, left * 0.4))
-        let tcpProbe = TCPConnectProbe(attemptTimeout: .milliseconds(Int64(attemptSeconds * 1000)))
+        // A port that answers no SYN is judged against the ICMP round trip as it comes in
+        // (`SilentConnectRule`), not waited out.
+        let roundTrips = RoundTripReference()
+        let tcpProbe = {
+            var probe = TCPConnectProbe(attemptTimeout: .milliseconds(Int64(attemptSeconds * 1000)))
+            probe.silence = SilentConnectJudging(roundTrips: roundTrips, board: silentPeers)
+            return probe
+        }()
         let watcher = SynSentWatcher(table: socketTable, interval: .milliseconds(100), minimumSeconds: min(1, attemptSeconds / 2))
         let endpoints = addresses.map { SocketEndpoint(ip: $0.ip, port: target.port) }
         let hostPort = HostPort(host: target.host, port: target.port)
         let ping = ICMPEchoProbe(options: PingOptions(count: pingCount, intervalSeconds: 0.2, timeoutSeconds: min(1, attemptSeconds),
                                                       adaptive: true))
         let first = checks.contains(.icmp) ? addresses.first : nil
-        async let icmp = echo(first, with: ping, deadline: deadline)
+        async let icmp = echo(first, with: ping, deadline: deadline, roundTrips: roundTrips)
         // The TCP probe watches each new connection for a reset (up to 0.3 s); an HTTP answer
         // ends that watch (the port does not accept and then reset). A layer above a failed
         // one is not reported (it would be a symptom).
@@ -103,6 +112,16 @@ public struct EndpointProbeRun: Sendable {
         // overlap the TCP layer's instead of following it); when TCP fails they are cancelled
         // (a dial in flight gives up at once) and their evidence dropped.
         let upper = Task { await upperLayers(resolution: resolution, deadline: deadline, cutoff: cutoff) }
+        // A connect still unanswered at the rule's suspicion time gets its trace at once, beside
+        // the extra SYNs: when the port is then judged silent, the path is already known.
+        let early = checks.contains(.path) && checks.contains(.tcp) ? addresses.first : nil
+        let earlyTrace = Task { () -> (String, ProbeResult<TraceEvidence>?)? in
+            guard let early else { return nil }
+            let rule = SilentConnectRule(referenceRoundTripSeconds: roundTrips.seconds(ip: early.ip))
+            try? await Task.sleep(for: .milliseconds(Int64(rule.suspectAfterSeconds * 1000)))
+            guard !Task.isCancelled else { return nil }
+            return (early.ip, await trace(early.ip, deadline: deadline, wait: Self.earlyTraceWait(roundTrips.seconds(ip: early.ip))))
+        }
         (evidence.tcp, evidence.synSent) = await tcpLayer()
         if !(evidence.tcp?.outcome.isOK ?? true) { upper.cancel() }
 
@@ -115,8 +134,12 @@ public struct EndpointProbeRun: Sendable {
                 traceTarget = addresses.first?.ip
             }
         }
-        async let trace = trace(traceTarget, deadline: deadline)
-        evidence.trace = await trace
+        if traceTarget == nil { earlyTrace.cancel() }
+        if let traceTarget, let (traced, result) = await earlyTrace.value, traced == traceTarget {
+            evidence.trace = result
+        } else {
+            evidence.trace = await trace(traceTarget, deadline: deadline)
+        }
         if evidence.tcp?.outcome.isOK ?? true { (evidence.tls, evidence.http) = await upper.value }
         // ICMP is side evidence: it runs beside everything above and holds none of it.
         evidence.icmp = await icmp
@@ -135,16 +158,29 @@ public struct EndpointProbeRun: Sendable {
         return nil
     }
 
-    /// Echo requests to `address`, nil when icmp is not selected or there is no address.
-    func echo(_ address: ResolvedAddress?, with probe: ICMPEchoProbe, deadline: ProbeDeadline) async -> ProbeResult<PingEvidence>? {
+    /// Echo requests to `address`, nil when icmp is not selected or there is no address. Each
+    /// reply's round trip becomes the reference a silent connect is judged against.
+    func echo(_ address: ResolvedAddress?, with probe: ICMPEchoProbe, deadline: ProbeDeadline,
+              roundTrips: RoundTripReference) async -> ProbeResult<PingEvidence>? {
         guard let address else { return nil }
-        return await probe.run(address.ip, deadline: deadline)
+        return await probe.run(address.ip, deadline: deadline) { progress in
+            if case .settled(let reply) = progress, reply.status == .reply, let milliseconds = reply.rttMilliseconds {
+                roundTrips.record(ip: address.ip, seconds: milliseconds / 1000)
+            }
+        }
     }
 
-    /// Two rounds of TCP SYNs to the port, all TTLs at once, each waiting at most a second.
-    func trace(_ address: String?, deadline: ProbeDeadline) async -> ProbeResult<TraceEvidence>? {
+    /// How long the early trace waits for each hop: three round trips and a margin, 0.3–1 s
+    /// (0.65 s when no round trip was measured yet).
+    static func earlyTraceWait(_ roundTrip: Double?) -> Double {
+        min(1, max(0.3, 3 * (roundTrip ?? 0.15) + 0.2))
+    }
+
+    /// Two rounds of TCP SYNs to the port, all TTLs at once, each waiting at most a second
+    /// (or `wait`).
+    func trace(_ address: String?, deadline: ProbeDeadline, wait fixedWait: Double? = nil) async -> ProbeResult<TraceEvidence>? {
         guard let address else { return nil }
-        let wait = min(1, max(0.3, Self.seconds(deadline.remaining) - 0.5))
+        let wait = fixedWait ?? min(1, max(0.3, Self.seconds(deadline.remaining) - 0.5))
         let configuration = TraceConfiguration(method: .tcp, port: target.port, maxTTL: traceMaxTTL, cycles: 2,
                                                probeTimeoutSeconds: wait, resolveNames: false)
         return await TraceProbe(configuration: configuration).run(address, deadline: deadline)

@@ -13,6 +13,12 @@ extension EndpointRules {
                                           : "stuck in SYN_SENT (no answer to the SYN): " + Self.distinct(stuck).joined(separator: ", "))
         }
         if icmpSilent { evidence.append("ICMP echo unanswered as well") }
+        if let judged = tcp.attempts.compactMap(\.silentJudgement).first {
+            let reference = judged.referenceRoundTripMilliseconds.map { "the ICMP round trip was \(Self.milliseconds($0))" }
+                ?? "no round trip was measured (500 ms assumed)"
+            evidence.append("no answer to \(judged.syns) SYNs (each resent by the kernel) in \(Self.milliseconds(judged.afterMilliseconds)); "
+                            + "\(reference): judged dropped without waiting out the go command's 30 s dial timeout")
+        }
         let traceCommand = "gomod-doctor trace \(address) --tcp --port \(port)"
         let socketsCommand = "gomod-doctor sockets --port \(port) --state syn-sent"
 

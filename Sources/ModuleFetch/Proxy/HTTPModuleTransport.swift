@@ -17,6 +17,8 @@ public struct HTTPModuleTransport: ModuleTransport {
     public var goRelease: GoReleaseVersion?
     /// Name lookups shared by every request of this transport (a run): see SharedDialResolutions.
     let resolutions = SharedDialResolutions()
+    /// Ports the run's endpoint probes judged silent: a dial to one gives up at once.
+    public var silentPeers: SilentPeerBoard?
 
     public init(environment: [String: String], auth: GoAuthCredentials, goRelease: GoReleaseVersion? = nil, dialTimeout: Duration? = nil) {
         self.environment = environment
@@ -42,6 +44,7 @@ public struct HTTPModuleTransport: ModuleTransport {
                                         userAgent: "Go-http-client/1.1", trust: trust, dialTimeout: dialTimeout, firstByteTimeout: dialTimeout)
         options.bodyFile = file
         options.sharedResolutions = resolutions
+        options.silentPeers = silentPeers
         // 1.22 and 1.23 were not checked; an unknown release is taken to be a current one.
         options.goAwayAbortsFirstStream = goRelease.map { $0.atLeast(1, 24) } ?? true
         // cmd/go/internal/web/http.go: .netrc credentials go with https requests only.

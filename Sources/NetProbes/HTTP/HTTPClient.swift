@@ -26,6 +26,8 @@ public struct HTTPClientOptions: Sendable {
     public var resolved: [String: PlatformResolution] = [:]
     /// Lookups shared with the other requests of a run (nil: each dial looks its name up).
     public var sharedResolutions: SharedDialResolutions?
+    /// Ports the run judged silent: a dial to one gives up at once (`SilentPeerBoard`).
+    public var silentPeers: SilentPeerBoard?
     /// Longest wait for the first byte of an answer once a request (or CONNECT) was sent, and
     /// for the server's side of the TLS handshake; nil: the deadline alone (the go command has
     /// no such bound over http). A server that accepts and never answers then fails with

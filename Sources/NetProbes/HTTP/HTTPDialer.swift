@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 #if canImport(Glibc)
@@ -40,8 +41,11 @@ public enum HTTPDialer {
     ///   - resolvConfPath: the file the go command's resolver reads, for the failure text.
     ///   - shared: lookups shared with the run's other dials; the DNS phase is then the time
     ///     this dial waited for the answer.
+    ///   - silentPeers: ports the run already judged silent: a connect to one gives up at once
+    ///     with the go command's dial timeout (see `SilentPeerBoard`).
     public static func dial(host: String, port: Int, resolved: PlatformResolution? = nil, resolvConfPath: String = "/etc/resolv.conf",
-                            shared: SharedDialResolutions? = nil, deadline: ProbeDeadline) async -> DialResult {
+                            shared: SharedDialResolutions? = nil, silentPeers: SilentPeerBoard? = nil,
+                            deadline: ProbeDeadline) async -> DialResult {
         let resolution: PlatformResolution
         var goLookup: GoResolverRules.LookupOutcome?
         var waited: Double?
@@ -67,7 +71,7 @@ public enum HTTPDialer {
         guard !resolution.addresses.isEmpty else { return result }
         _ = DialerWarmUp.done
         let outcome = await DialRace.run(resolution.addresses, deadline: deadline) { address, limit in
-            await connect(address, port: port, deadline: limit)
+            await connect(address, port: port, deadline: limit, silentPeers: silentPeers)
         }
         result.attempts = outcome.attempts
         result.channel = outcome.channel
@@ -75,10 +79,19 @@ public enum HTTPDialer {
         return result
     }
 
-    /// One connect on the shared event loop group, bounded by `deadline`.
-    static func connect(_ address: ResolvedAddress, port: Int, deadline: ProbeDeadline) async -> (ConnectAttempt, (any Channel)?) {
+    /// One connect on the shared event loop group, bounded by `deadline`; given up at once
+    /// (as a dial timeout) when `silentPeers` has or gets the port judged silent meanwhile.
+    static func connect(_ address: ResolvedAddress, port: Int, deadline: ProbeDeadline,
+                        silentPeers: SilentPeerBoard? = nil) async -> (ConnectAttempt, (any Channel)?) {
         let start = ContinuousClock.now
         let timing = ConnectTiming()
+        let endpoint = address.withPort(port)
+        // The connecting channel, until the connect ends: what a silent judgement closes.
+        let connecting = NIOLockedValueBox<(channel: (any Channel)?, ended: Bool)>((nil, false))
+        silentPeers?.whenSilent(endpoint) {
+            connecting.withLockedValue { $0.ended ? nil : $0.channel }?.close(promise: nil)
+        }
+        defer { connecting.withLockedValue { $0 = (nil, true) } }
         do {
             let socketAddress = try address.socketAddress(port: port)
             let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
@@ -86,14 +99,25 @@ public enum HTTPDialer {
                 .channelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
+                        let judged = connecting.withLockedValue { state -> Bool in
+                            state.channel = channel
+                            return silentPeers?.silentAfter(endpoint) != nil
+                        }
+                        if judged { throw ChannelError.ioOnClosedChannel }
                         try channel.pipeline.syncOperations.addHandler(ConnectTimingHandler(timing: timing))
                     }
                 }
                 .connect(to: socketAddress).get()
+            connecting.withLockedValue { $0 = (nil, true) }
             let seconds = timing.seconds ?? PhaseClock.seconds(since: start)
-            return (ConnectAttempt(address: address.withPort(port), errorClass: nil, error: nil, durationSeconds: seconds), channel)
+            return (ConnectAttempt(address: endpoint, errorClass: nil, error: nil, durationSeconds: seconds), channel)
         } catch {
-            let (errorClass, text) = classify(error, endpoint: address.withPort(port))
+            if silentPeers?.silentAfter(endpoint) != nil {
+                // The go command would wait out its dial timeout on this port and fail with these words.
+                return (ConnectAttempt(address: endpoint, errorClass: "timeout", error: TCPFailureClassifier.timeoutDetail(endpoint: endpoint),
+                                       durationSeconds: PhaseClock.seconds(since: start)), nil)
+            }
+            let (errorClass, text) = classify(error, endpoint: endpoint)
             return (ConnectAttempt(address: address.withPort(port), errorClass: errorClass, error: text,
                                    durationSeconds: PhaseClock.seconds(since: start)), nil)
         }

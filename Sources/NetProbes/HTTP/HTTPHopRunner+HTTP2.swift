@@ -39,7 +39,7 @@ enum HTTP2Failure: Error {
     /// closed stream, the connection already closed, local misuse).
     static func violationCode(of error: any Error) -> HTTP2ErrorCode? {
         switch error {
-        case is NIOHPACKError:
+        case is any NIOHPACKError:
             return .compressionError
         case is NIOHTTP2Errors.FlowControlViolation, is NIOHTTP2Errors.InvalidFlowControlWindowSize,
              is NIOHTTP2Errors.InvalidWindowIncrementSize:
@@ -48,7 +48,7 @@ enum HTTP2Failure: Error {
              is NIOHTTP2Errors.ActivationError, is NIOHTTP2Errors.MissingMultiplexer, is NIOHTTP2Errors.Unsupported,
              is NIOHTTP2Errors.InvalidALPNToken, is NIOHTTP2Errors.ExcessiveOutboundFrameBuffering:
             return nil
-        case is NIOHTTP2Error:
+        case is any NIOHTTP2Error:
             return .protocolError
         default:
             return nil

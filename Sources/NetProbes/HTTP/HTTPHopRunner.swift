@@ -34,7 +34,7 @@ struct HTTPHopRunner: Sendable {
         if let proxy { hop.proxy = HTTPProxyUse(url: proxy.redacted, connectStatus: nil) }
         let peer = proxy ?? url
         let dial = await HTTPDialer.dial(host: peer.host, port: peer.port, resolved: options.resolved[peer.host.lowercased()],
-                                         shared: options.sharedResolutions, deadline: options.dialTimeout.map { deadline.capped(at: $0) } ?? deadline)
+                                         shared: options.sharedResolutions, silentPeers: options.silentPeers, deadline: options.dialTimeout.map { deadline.capped(at: $0) } ?? deadline)
         hop.addresses = dial.resolution.addresses
         hop.connectAttempts = dial.attempts
         hop.timings.dns = dial.dnsSeconds

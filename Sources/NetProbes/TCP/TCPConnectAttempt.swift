@@ -48,6 +48,23 @@ public struct TCPConnectAttempt: Sendable, Equatable, Codable {
     public var resetOrigin: ResetOrigin?
     /// The failure as the go command words it ("dial tcp 10.77.2.2:443: connect: connection refused").
     public var detail: String?
+    /// Set when the port was judged silent early (`SilentConnectRule`) rather than at the time limit.
+    public var silentJudgement: SilentJudgement?
+
+    /// How a silent port was judged: SYNs sent, none answered, after how long, against which round trip.
+    public struct SilentJudgement: Sendable, Equatable, Codable {
+        /// Connects started (each SYN also retransmitted by the kernel).
+        public var syns: Int
+        public var afterMilliseconds: Double
+        /// The ICMP round trip to the address the judgement used; nil when none was measured (500 ms assumed).
+        public var referenceRoundTripMilliseconds: Double?
+
+        public init(syns: Int, afterMilliseconds: Double, referenceRoundTripMilliseconds: Double?) {
+            self.syns = syns
+            self.afterMilliseconds = afterMilliseconds
+            self.referenceRoundTripMilliseconds = referenceRoundTripMilliseconds
+        }
+    }
 
     public init(address: ResolvedAddress, port: Int, order: Int, result: Result, connectMilliseconds: Double) {
         self.address = address

@@ -15,6 +15,8 @@ public struct TCPConnectProbe: Sendable {
     /// Watch RSTs with raw sockets (when privileged) to tell a firewall's reset from a closed
     /// port (`ResetOrigin`); costs one echo request per refusing address.
     public var tellResetOrigins: Bool
+    /// Judge a silent port early (`SilentConnectRule`); nil: each connect waits out `attemptTimeout`.
+    public var silence: SilentConnectJudging?
 
     public init(attemptTimeout: Duration = .seconds(5), watchWindow: Duration = .milliseconds(300),
                 family: AddressFamily? = nil, tellResetOrigins: Bool = true) {
@@ -54,7 +56,7 @@ public struct TCPConnectProbe: Sendable {
             return result(.failed(FailureClass("no-address", "\(target.host): no \(family?.rawValue ?? "IP") address")))
         }
         let ordered = HappyEyeballsPlan.order(addresses)
-        let connector = TCPConnector(attemptTimeout: attemptTimeout, watchWindow: watchWindow, cutoff: cutoff)
+        let connector = TCPConnector(attemptTimeout: attemptTimeout, watchWindow: watchWindow, cutoff: cutoff, silence: silence)
         // The first connect of a process pays one-time set-up (measured by the HTTP dialer:
         // +1–12 ms on a 40 ms path); a loopback connect first keeps it out of the figures.
         _ = DialerWarmUp.done

@@ -14,6 +14,8 @@ struct TCPConnector: Sendable {
     var watchWindow: Duration
     /// Ends the watch early when the caller has proof enough (see `TCPWatchCutoff`).
     var cutoff: TCPWatchCutoff?
+    /// Judge a silent port by `SilentConnectRule` instead of waiting out `attemptTimeout`; nil: one connect, as nc makes it.
+    var silence: SilentConnectJudging?
 
     /// - Parameter onConnected: called once the handshake completed, before the watch window
     ///   (a caller may start what needs a connectable port without waiting for the window).
@@ -22,11 +24,9 @@ struct TCPConnector: Sendable {
         let endpoint = address.withPort(port)
         let limit = deadline.capped(at: attemptTimeout)
         let loop = MultiThreadedEventLoopGroup.singleton.next()
-        let observed = loop.makePromise(of: FirstReadObserver.Observation.self)
         let timing = ConnectTiming()
         let start = ContinuousClock.now
         func failed(_ result: TCPConnectAttempt.Result, errno code: Int32?, detail: String) -> TCPConnectAttempt {
-            observed.succeed(FirstReadObserver.Observation(event: .quiet))
             var attempt = TCPConnectAttempt(address: address, port: port, order: order, result: result,
                                             connectMilliseconds: Self.milliseconds(since: start))
             attempt.errno = code.map(ErrnoText.describe)
@@ -41,31 +41,47 @@ struct TCPConnector: Sendable {
         }
         let remaining = limit.remaining
         guard remaining > .zero else { return failed(.timeout, errno: nil, detail: TCPFailureClassifier.timeoutDetail(endpoint: endpoint)) }
-        let bootstrap = ClientBootstrap(group: loop)
-            .connectTimeout(.nanoseconds(Int64(remaining / .nanoseconds(1))))
-            .channelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    // Timed on the event loop, from just before connect(2) to channelActive (the
-                    // HTTP dialer's handler): the awaiting task's view adds hops.
-                    try channel.pipeline.syncOperations.addHandler(ConnectTimingHandler(timing: timing))
-                    try channel.pipeline.syncOperations.addHandler(FirstReadObserver(promise: observed))
-                }
-            }
+        let roundTrips = silence?.roundTrips
+        let ip = address.ip
+        let reference: @Sendable () -> Double? = { roundTrips?.seconds(ip: ip) }
+        var rule: (@Sendable () -> SilentConnectRule)?
+        if silence != nil {
+            rule = { SilentConnectRule(referenceRoundTripSeconds: reference()) }
+        }
+        let race = ParallelSYNConnect(loop: loop, to: socketAddress, limit: remaining, rule: rule, reference: reference)
+        let raced = await race.run { channel, observer in
+            // Timed on the event loop, from just before connect(2) to channelActive: the awaiting task's view adds hops.
+            try channel.pipeline.syncOperations.addHandler(ConnectTimingHandler(timing: timing))
+            try channel.pipeline.syncOperations.addHandler(FirstReadObserver(promise: observer))
+        }
         let channel: any Channel
-        do {
-            channel = try await bootstrap.connect(to: socketAddress).get()
-        } catch let error as IOError {
+        let observed: EventLoopPromise<FirstReadObserver.Observation>
+        let raceSeconds: Double
+        switch raced.ending {
+        case .connected(let winner, let observation, let seconds):
+            channel = winner
+            observed = observation
+            raceSeconds = seconds
+        case .silent(let seconds):
+            silence?.board?.judgeSilent(endpoint, afterSeconds: seconds)
+            var attempt = failed(.timeout, errno: nil, detail: TCPFailureClassifier.timeoutDetail(endpoint: endpoint))
+            attempt.silentJudgement = TCPConnectAttempt.SilentJudgement(syns: raced.connects, afterMilliseconds: seconds * 1000,
+                                                                        referenceRoundTripMilliseconds: raced.referenceRoundTrip.map { $0 * 1000 })
+            return attempt
+        case .failed(let error as IOError, _):
             let result = TCPFailureClassifier.result(forConnectErrno: error.errnoCode)
             return failed(result, errno: error.errnoCode,
                           detail: result == .timeout ? TCPFailureClassifier.timeoutDetail(endpoint: endpoint)
                                                      : TCPFailureClassifier.connectDetail(endpoint: endpoint, errno: error.errnoCode))
-        } catch ChannelError.connectTimeout {
+        case .failed(ChannelError.connectTimeout, _), .failed(is CancellationError, _):
             return failed(.timeout, errno: nil, detail: TCPFailureClassifier.timeoutDetail(endpoint: endpoint))
-        } catch {
+        case .failed(let error, _):
             return failed(.error, errno: nil, detail: "dial tcp \(endpoint): \(error)")
         }
         onConnected?()
-        let connectMilliseconds = timing.seconds.map { $0 * 1000 } ?? Self.milliseconds(since: start)
+        // One connect: its own handshake time; several: from the first SYN (the timing handlers
+        // of the connects share one clock, and the user waited from the first).
+        let connectMilliseconds = raced.connects == 1 ? (timing.seconds.map { $0 * 1000 } ?? raceSeconds * 1000) : raceSeconds * 1000
         let window = max(watchWindow, .microseconds(Int64(connectMilliseconds * 3000)))
         // A future's get() ignores task cancellation, so the window is a timer on the loop that
         // completes the promise (a no-op when the peer already did something).

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+@testable import NetProbes
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `SilentConnectRule`: when an unanswered connect becomes a silent-port verdict, and the
+/// board that passes the verdict to the run's other dials.
+struct SilentConnectRuleTests {
+    @Test func theRuleFollowsTheMeasuredRoundTrip() {
+        let lan = SilentConnectRule(referenceRoundTripSeconds: 0.0002)
+        #expect(abs(lan.suspectAfterSeconds - 0.15) < 1e-9)
+        #expect(abs(lan.judgeAfterSeconds - 1.2004) < 1e-9)
+        // 300 ms: the kernel's retransmitted SYN (1 s) is answered by 1.3 s; judged at 1.8 s.
+        let far = SilentConnectRule(referenceRoundTripSeconds: 0.3)
+        #expect(abs(far.suspectAfterSeconds - 0.9) < 1e-9 && abs(far.judgeAfterSeconds - 1.8) < 1e-9)
+        #expect(far.judgeAfterSeconds > SilentConnectRule.initialRetransmission + 0.3)
+        // Nothing measured: extra SYNs early, judgement as for a 500 ms path.
+        let unknown = SilentConnectRule(referenceRoundTripSeconds: nil)
+        #expect(abs(unknown.suspectAfterSeconds - 0.3) < 1e-9 && abs(unknown.judgeAfterSeconds - 2.2) < 1e-9)
+    }
+
+    @Test func theReferenceKeepsTheBestRoundTrip() {
+        let reference = RoundTripReference()
+        #expect(reference.seconds(ip: "10.0.0.1") == nil)
+        reference.record(ip: "10.0.0.1", seconds: 0.3)
+        reference.record(ip: "10.0.0.1", seconds: 0.1)
+        reference.record(ip: "10.0.0.1", seconds: 0.2)
+        reference.record(ip: "10.0.0.1", seconds: -1)
+        #expect(reference.seconds(ip: "10.0.0.1") == 0.1)
+        #expect(reference.seconds(ip: "10.0.0.2") == nil)
+    }
+
+    @Test func theBoardWakesWaitingDialsOnce() {
+        let board = SilentPeerBoard()
+        let woken = NSLock()
+        nonisolated(unsafe) var calls: [String] = []
+        board.whenSilent("10.0.0.1:443") { woken.withLock { calls.append("first") } }
+        board.whenSilent("10.0.0.2:443") { woken.withLock { calls.append("other") } }
+        #expect(board.silentAfter("10.0.0.1:443") == nil)
+        board.judgeSilent("10.0.0.1:443", afterSeconds: 1.2)
+        board.judgeSilent("10.0.0.1:443", afterSeconds: 3)
+        #expect(board.silentAfter("10.0.0.1:443") == 1.2)
+        board.whenSilent("10.0.0.1:443") { woken.withLock { calls.append("late") } }
+        #expect(woken.withLock { calls } == ["first", "late"])
+    }
+
+    /// A real silent port on loopback: a listener whose accept queue is full (backlog 0, one
+    /// connection never accepted) drops further SYNs without an answer, as a firewall's DROP
+    /// does. The probe judges it silent after the rule's time instead of its 5 s limit, with
+    /// four SYNs sent, and posts it to the board.
+    @Test func aFullAcceptQueueIsJudgedSilent() async throws {
+        let listening = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(listening) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(listening, $0, length) == 0 && listen(listening, 0) == 0 && getsockname(listening, $0, &length) == 0
+            }
+        }
+        try #require(bound)
+        let port = Int(UInt16(bigEndian: address.sin_port))
+        // Fill the accept queue.
+        let filler = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(filler) }
+        let connected = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(filler, $0, length) == 0 }
+        }
+        try #require(connected)
+        try await Task.sleep(for: .milliseconds(50))
+
+        let board = SilentPeerBoard()
+        let reference = RoundTripReference()
+        reference.record(ip: "127.0.0.1", seconds: 0.0001)
+        var probe = TCPConnectProbe(attemptTimeout: .seconds(5), watchWindow: .milliseconds(100), tellResetOrigins: false)
+        probe.silence = SilentConnectJudging(roundTrips: reference, board: board)
+        let result = await probe.run(HostPort(host: "127.0.0.1", port: port), deadline: .after(seconds: 10))
+        let attempt = try #require(result.evidence.attempts.first)
+        #expect(result.outcome == .failed(FailureClass("timeout", "dial tcp 127.0.0.1:\(port): i/o timeout")), "\(result.outcome)")
+        let judged = try #require(attempt.silentJudgement)
+        #expect(judged.syns == SilentConnectRule.synsWhenSuspect)
+        #expect(judged.afterMilliseconds >= 1200 && judged.afterMilliseconds < 5000, "\(judged)")
+        #expect(judged.referenceRoundTripMilliseconds == 0.1)
+        #expect(board.silentAfter("127.0.0.1:\(port)") != nil)
+
+        // A dial of the run to the judged port gives up at once, in the go command's words.
+        let dial = await HTTPDialer.dial(host: "127.0.0.1", port: port, silentPeers: board, deadline: .after(seconds: 5))
+        #expect(dial.channel == nil)
+        #expect(dial.attempts.map(\.errorClass) == ["timeout"])
+        #expect(dial.attempts.first?.error == "dial tcp 127.0.0.1:\(port): i/o timeout")
+        #expect((dial.attempts.first?.durationSeconds ?? 9) < 1)
+    }
+}
