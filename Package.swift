@@ -58,7 +58,7 @@ let package = Package(
             ]
         ),
         // The only place that draws conclusions: evidence → findings with fixes.
-        .target(name: "Doctor", dependencies: ["GoModConfig", "NetProbes", "ModuleFetch"]),
+        .target(name: "Doctor", dependencies: ["GoModConfig", "NetProbes", "ModuleFetch", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")]),
         // Presentation: terminal text, JSON, localisation (en, zh-Hans), redaction.
         .target(name: "Report", dependencies: ["Doctor", "GoModConfig"]),
         .executableTarget(

@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import NetProbes
 
 /// Probes one endpoint layer by layer under ONE deadline, each fact once: the system
@@ -44,7 +45,10 @@ public struct EndpointProbeRun: Sendable {
             return await probeWithoutDNS(evidence, deadline: deadline, start: start)
         }
         let budget = Self.seconds(deadline.remaining)
-        let dns = await SystemResolverView(path: resolvConfPath).run(target.host, deadline: deadline.capped(at: .seconds(max(1, budget * 0.3))))
+        var view = SystemResolverView(path: resolvConfPath)
+        view.asDial = true
+        view.silentPeers = silentPeers
+        let dns = await view.run(target.host, deadline: deadline.capped(at: .seconds(max(1, budget * 0.3))))
         evidence.dns = dns
         let addresses = dns.evidence.platform.addresses
         guard dns.outcome.isOK, !addresses.isEmpty else {
@@ -97,14 +101,16 @@ public struct EndpointProbeRun: Sendable {
         // one is not reported (it would be a symptom).
         let checks = checks
         let cutoff = TCPWatchCutoff()
+        let connected = NIOLockedValueBox(false)
+        let onConnected: @Sendable () -> Void = { connected.withLockedValue { $0 = true } }
         let tcpLayer: @Sendable () async -> (ProbeResult<TCPConnectEvidence>?, SynSentEvidence?) = {
             if checks.contains(.tcp) && checks.contains(.sockets) && !endpoints.isEmpty {
                 let watched = await watcher.watch(endpoints) {
-                    await tcpProbe.run(hostPort, resolved: resolution, deadline: deadline, cutoff: cutoff)
+                    await tcpProbe.run(hostPort, resolved: resolution, deadline: deadline, onConnected: onConnected, cutoff: cutoff)
                 }
                 return (watched.result, watched.evidence)
             } else if checks.contains(.tcp) {
-                return (await tcpProbe.run(hostPort, resolved: resolution, deadline: deadline, cutoff: cutoff), nil)
+                return (await tcpProbe.run(hostPort, resolved: resolution, deadline: deadline, onConnected: onConnected, cutoff: cutoff), nil)
             }
             return (nil, nil)
         }
@@ -119,7 +125,8 @@ public struct EndpointProbeRun: Sendable {
             guard let early else { return nil }
             let rule = SilentConnectRule(referenceRoundTripSeconds: roundTrips.seconds(ip: early.ip))
             try? await Task.sleep(for: .milliseconds(Int64(rule.suspectAfterSeconds * 1000)))
-            guard !Task.isCancelled else { return nil }
+            // Only for a connect still unanswered: a connected port is being watched, not suspected.
+            guard !Task.isCancelled, !connected.withLockedValue({ $0 }) else { return nil }
             return (early.ip, await trace(early.ip, deadline: deadline, wait: Self.earlyTraceWait(roundTrips.seconds(ip: early.ip))))
         }
         (evidence.tcp, evidence.synSent) = await tcpLayer()

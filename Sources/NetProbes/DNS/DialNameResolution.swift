@@ -19,15 +19,40 @@ public enum DialNameResolution {
         case platform(PlatformResolution)
         case go(GoResolverRules.LookupOutcome?)
         case hedge
+        /// Every resolv.conf server was judged silent by the run's endpoint probe.
+        case silenced
+        /// Nothing (a wait that was cancelled).
+        case none
     }
 
-    public static func resolve(_ host: String, resolvConfPath: String, deadline: ProbeDeadline) async -> Result {
+    /// - Parameter silentPeers: the run's board; once it has every resolv.conf server judged
+    ///   silent (`NameserverSilence`), the lookup ends at once with the go command's timeout.
+    /// The go command's lookup of `host` when every server is silent: each question of each
+    /// candidate name times out at each server, `attempts` times, in Go's order.
+    static func silencedLookup(_ host: String, conf: ResolvConf, servers: [DNSServerAddress]) -> GoResolverRules.LookupOutcome? {
+        let candidates = conf.candidates(for: host).map { fqdn -> (fqdn: String, outcomes: [GoResolverRules.NameOutcome]) in
+            let replies = (0..<max(1, conf.attempts)).flatMap { _ in
+                servers.map { GoDNSReply(server: GoDNSError.goServer($0), rcode: nil, noReply: "timeout") }
+            }
+            let outcome = GoResolverRules.tryOneName(replies, name: fqdn)
+            return (fqdn, outcome.map { [$0, $0] } ?? [])
+        }
+        return GoResolverRules.lookup(name: host, candidates: candidates)
+    }
+
+    public static func resolve(_ host: String, resolvConfPath: String, silentPeers: SilentPeerBoard? = nil,
+                               deadline: ProbeDeadline) async -> Result {
         let lookup = GoResolverLookup(resolvConfPath: resolvConfPath)
+        let conf = ResolvConf.parse((try? String(contentsOfFile: resolvConfPath, encoding: .utf8)) ?? "")
+        let servers = conf.nameservers.compactMap { DNSServerAddress(parsing: $0) }
         return await withTaskGroup(of: Part.self) { group in
             group.addTask { .platform(await PlatformAddressResolver.resolve(host, deadline: deadline)) }
             group.addTask {
                 try? await Task.sleep(for: hedgeDelay)
                 return .hedge
+            }
+            if let silentPeers, ResolvedAddress(literal: host) == nil {
+                group.addTask { await silentPeers.allSilent(servers.map(NameserverSilence.boardKey)) ? .silenced : .none }
             }
             var platform: PlatformResolution?
             var goStarted = false
@@ -53,10 +78,21 @@ public enum DialNameResolution {
                 case .go(let outcome):
                     goOutcome = outcome
                     goDone = true
+                case .silenced:
+                    group.cancelAll()
+                    let resolution = PlatformResolution(host: host, addresses: [], error: "no answer: every nameserver was judged silent",
+                                                        errorClass: "timeout", durationSeconds: 0)
+                    return Result(resolution: resolution, goLookup: silencedLookup(host, conf: conf, servers: servers))
+                case .none:
+                    continue
                 }
-                if let platform, goDone { return Result(resolution: platform, goLookup: goOutcome) }
+                if let platform, goDone {
+                    group.cancelAll()   // the board wait, if any, is all that is left
+                    return Result(resolution: platform, goLookup: goOutcome)
+                }
             }
             // Unreachable: getaddrinfo always reports (at the deadline at the latest).
+            // (Its result also ends a wait on the board: see `.none`.)
             return Result(resolution: platform ?? PlatformResolution(host: host, addresses: [], error: "no answer before the deadline",
                                                                      errorClass: "timeout", durationSeconds: 0),
                           goLookup: goOutcome)

@@ -17,12 +17,13 @@ public final class SharedDialResolutions: Sendable {
 
     /// The resolution of `host`, joining one in flight or reusing a successful one. The lookup
     /// runs under the deadline of the dial that started it (a run's dials share one deadline).
-    public func resolve(_ host: String, deadline: ProbeDeadline) async -> DialNameResolution.Result {
+    /// `silentPeers`: the run's board (see `DialNameResolution.resolve`).
+    public func resolve(_ host: String, silentPeers: SilentPeerBoard? = nil, deadline: ProbeDeadline) async -> DialNameResolution.Result {
         let key = host.lowercased()
         let path = resolvConfPath
         let task = lookups.withLockedValue { lookups in
             if let running = lookups[key] { return running }
-            let started = Task { await DialNameResolution.resolve(host, resolvConfPath: path, deadline: deadline) }
+            let started = Task { await DialNameResolution.resolve(host, resolvConfPath: path, silentPeers: silentPeers, deadline: deadline) }
             lookups[key] = started
             return started
         }

@@ -16,6 +16,13 @@ public struct SystemResolverEvidence: Sendable, Codable, Equatable {
 public struct SystemResolverView: Sendable {
     public var path: String
     public var types: [DNSRecordType]
+    /// Look the name up as a dial does: an address is taken as it is (no server is asked,
+    /// as getaddrinfo and Go's resolver do not), and resolv.conf's servers are judged silent
+    /// early (`NameserverSilence`) instead of waited out. `dig` leaves it off: it asks for
+    /// whatever name it is given and shows what the servers say, however slow.
+    public var asDial = false
+    /// Where a silence judgement is posted for the run's other lookups.
+    public var silentPeers: SilentPeerBoard?
 
     public init(path: String = "/etc/resolv.conf", types: [DNSRecordType] = [.a, .aaaa]) {
         self.path = path
@@ -44,17 +51,66 @@ public struct SystemResolverView: Sendable {
         }
     }
 
+    /// resolv.conf as parsed (nil and the read error when it could not be read).
+    func readConf() -> (conf: ResolvConf?, readError: String?) {
+        do {
+            return (ResolvConf.parse(try String(contentsOfFile: path, encoding: .utf8)), nil)
+        } catch {
+            return (ResolvConf.parse(""), "\(error.localizedDescription)")
+        }
+    }
+
     public func run(_ name: String, deadline: ProbeDeadline) async -> ProbeResult<SystemResolverEvidence> {
+        guard asDial else { return await runFully(name, deadline: deadline) }
+        let start = ContinuousClock.now
+        let (conf, readError) = readConf()
+        if let literal = ResolvedAddress(literal: name) {
+            let platform = PlatformResolution(host: name, addresses: [literal], error: nil, errorClass: nil, durationSeconds: 0)
+            return ProbeResult(target: name, outcome: .ok,
+                               evidence: SystemResolverEvidence(path: path, readError: readError, resolvConf: conf, candidates: [],
+                                                                queries: [], platform: platform),
+                               durationSeconds: DNSClient.seconds(since: start))
+        }
+        let resolv = conf ?? ResolvConf.parse("")
+        let servers = resolv.nameservers.compactMap { DNSServerAddress(parsing: $0) }
+        enum First: Sendable { case full(ProbeResult<SystemResolverEvidence>), silent }
+        let first: First? = await withTaskGroup(of: First?.self) { group -> First? in
+            group.addTask { .full(await runFully(name, deadline: deadline)) }
+            group.addTask { await NameserverSilence.allSilent(servers, deadline: deadline) ? .silent : nil }
+            for await first in group {
+                guard let first else { continue }
+                group.cancelAll()
+                return first
+            }
+            return nil
+        }
+        if case .full(let result)? = first { return result }
+        // Every server silent: what getaddrinfo and the real queries would end with, now.
+        let seconds = DNSClient.seconds(since: start)
+        for server in servers { silentPeers?.judgeSilent(NameserverSilence.boardKey(server), afterSeconds: seconds) }
+        let candidates = resolv.candidates(for: name)
+        let detail = "no response to the query or to \(NameserverSilence.questions) non-recursive questions "
+            + "in \(PhaseClock.formatSeconds(seconds)): judged silent"
+        let queries = servers.flatMap { server in
+            types.map { type in
+                var query = DNSQueryEvidence(server: server.description, name: candidates.first ?? name, type: type.description)
+                query.attempts = [DNSAttempt(transport: "udp", result: "timeout", detail: detail, durationSeconds: seconds, ignored: [])]
+                return query
+            }
+        }
+        let platform = PlatformResolution(host: name, addresses: [], error: "no answer: every nameserver was judged silent",
+                                          errorClass: "timeout", durationSeconds: seconds)
+        let evidence = SystemResolverEvidence(path: path, readError: readError, resolvConf: conf, candidates: candidates,
+                                              queries: queries, platform: platform)
+        return ProbeResult(target: name, outcome: .failed(FailureClass("timeout", "getaddrinfo \(name): \(platform.error ?? "")")),
+                           evidence: evidence, durationSeconds: seconds)
+    }
+
+    /// Every server asked and getaddrinfo waited for, to the deadline if need be.
+    func runFully(_ name: String, deadline: ProbeDeadline) async -> ProbeResult<SystemResolverEvidence> {
         let start = ContinuousClock.now
         async let platform = PlatformAddressResolver.resolve(name, deadline: deadline)
-        var readError: String?
-        var conf: ResolvConf?
-        do {
-            conf = ResolvConf.parse(try String(contentsOfFile: path, encoding: .utf8))
-        } catch {
-            readError = "\(error.localizedDescription)"
-            conf = ResolvConf.parse("")
-        }
+        let (conf, readError) = readConf()
         let resolv = conf ?? ResolvConf.parse("")
         let candidates = resolv.candidates(for: name)
         let options = DNSQueryOptions(resolvConf: resolv)

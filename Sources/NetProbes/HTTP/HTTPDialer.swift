@@ -57,12 +57,12 @@ public enum HTTPDialer {
             }
         } else if let shared {
             let waitStart = ContinuousClock.now
-            let resolved = await shared.resolve(host, deadline: deadline)
+            let resolved = await shared.resolve(host, silentPeers: silentPeers, deadline: deadline)
             resolution = resolved.resolution
             goLookup = resolved.goLookup
             waited = PhaseClock.seconds(since: waitStart)
         } else {
-            let resolved = await DialNameResolution.resolve(host, resolvConfPath: resolvConfPath, deadline: deadline)
+            let resolved = await DialNameResolution.resolve(host, resolvConfPath: resolvConfPath, silentPeers: silentPeers, deadline: deadline)
             resolution = resolved.resolution
             goLookup = resolved.goLookup
         }

@@ -30,6 +30,28 @@ public final class SilentPeerBoard: Sendable {
         state.withLockedValue { $0.silent[endpoint] }
     }
 
+    /// Returns true once every one of `keys` is judged silent (at once when they are), false
+    /// when the calling task is cancelled first or `keys` is empty.
+    public func allSilent(_ keys: [String]) async -> Bool {
+        guard !keys.isEmpty else { return false }
+        let once = NIOLockedValueBox<CheckedContinuation<Bool, Never>?>(nil)
+        let left = NIOLockedValueBox(Set(keys))
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                once.withLockedValue { $0 = continuation }
+                if Task.isCancelled { once.withLockedValue { $0.take() }?.resume(returning: false) }
+                for key in keys {
+                    whenSilent(key) {
+                        let done = left.withLockedValue { left in left.remove(key); return left.isEmpty }
+                        if done { once.withLockedValue { $0.take() }?.resume(returning: true) }
+                    }
+                }
+            }
+        } onCancel: {
+            once.withLockedValue { $0.take() }?.resume(returning: false)
+        }
+    }
+
     /// Calls `action` once `endpoint` is judged silent (at once when it already is).
     public func whenSilent(_ endpoint: String, _ action: @escaping @Sendable () -> Void) {
         let now = state.withLockedValue { state -> Bool in
