@@ -124,6 +124,11 @@ class Handler(BaseHTTPRequestHandler):
 
 class Server(ThreadingHTTPServer):
     daemon_threads = True
+    # socketserver's default backlog is 5: a burst of a dozen connects (a check's endpoint probes
+    # beside its fetches, or the go command's parallel downloads) overflowed the accept queue and
+    # the kernel dropped SYNs, resent a second later. Real servers listen with hundreds (nginx
+    # 511, Go's net/http somaxconn).
+    request_queue_size = 511
 
     def __init__(self, listen, port, root, rules_file):
         self.address_family = socket.AF_INET6 if ":" in listen else socket.AF_INET
