@@ -1,10 +1,7 @@
 import Foundation
+import NIOPosix
 import Testing
 @testable import NetProbes
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// `SilentConnectRule`: when an unanswered connect becomes a silent-port verdict, and the
 /// board that passes the verdict to the run's other dials.
@@ -52,26 +49,12 @@ struct SilentConnectRuleTests {
     /// does. The probe judges it silent after the rule's time instead of its 5 s limit, with
     /// four SYNs sent, and posts it to the board.
     @Test func aFullAcceptQueueIsJudgedSilent() async throws {
-        let listening = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(listening) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(listening, $0, length) == 0 && listen(listening, 0) == 0 && getsockname(listening, $0, &length) == 0
-            }
-        }
-        try #require(bound)
-        let port = Int(UInt16(bigEndian: address.sin_port))
-        // Fill the accept queue.
-        let filler = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(filler) }
-        let connected = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(filler, $0, length) == 0 }
-        }
-        try #require(connected)
+        let listener = try TCPLoopbackTests.Listener(.hold, backlog: 0)
+        defer { listener.stop() }
+        let port = listener.port
+        // Fill the accept queue: this connection is never accepted.
+        let filler = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton).connect(host: "127.0.0.1", port: port).get()
+        defer { filler.close(promise: nil) }
         try await Task.sleep(for: .milliseconds(50))
 
         let board = SilentPeerBoard()

@@ -16,7 +16,8 @@ struct TCPLoopbackTests {
         let descriptor: Int32
         let port: Int
 
-        init(_ behaviour: Behaviour) throws {
+        /// `backlog` 0 with one connection never accepted makes a port that drops SYNs.
+        init(_ behaviour: Behaviour, backlog: Int32 = 16) throws {
             let listening = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
             descriptor = listening
             var address = sockaddr_in()
@@ -25,7 +26,7 @@ struct TCPLoopbackTests {
             var length = socklen_t(MemoryLayout<sockaddr_in>.size)
             let bound = withUnsafeMutablePointer(to: &address) { pointer in
                 pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    bind(listening, $0, length) == 0 && listen(listening, 16) == 0 && getsockname(listening, $0, &length) == 0
+                    bind(listening, $0, length) == 0 && listen(listening, backlog) == 0 && getsockname(listening, $0, &length) == 0
                 }
             }
             guard listening >= 0, bound else { throw POSIXError(.EADDRNOTAVAIL) }

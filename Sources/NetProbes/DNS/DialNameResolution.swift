@@ -43,15 +43,17 @@ public enum DialNameResolution {
     public static func resolve(_ host: String, resolvConfPath: String, silentPeers: SilentPeerBoard? = nil,
                                deadline: ProbeDeadline) async -> Result {
         let lookup = GoResolverLookup(resolvConfPath: resolvConfPath)
-        let conf = ResolvConf.parse((try? String(contentsOfFile: resolvConfPath, encoding: .utf8)) ?? "")
-        let servers = conf.nameservers.compactMap { DNSServerAddress(parsing: $0) }
+        // resolv.conf is read here only for a board to watch (the servers it would judge).
+        let watched = silentPeers == nil || ResolvedAddress(literal: host) != nil ? nil
+            : ResolvConf.parse((try? String(contentsOfFile: resolvConfPath, encoding: .utf8)) ?? "")
+        let servers = watched?.nameservers.compactMap { DNSServerAddress(parsing: $0) } ?? []
         return await withTaskGroup(of: Part.self) { group in
             group.addTask { .platform(await PlatformAddressResolver.resolve(host, deadline: deadline)) }
             group.addTask {
                 try? await Task.sleep(for: hedgeDelay)
                 return .hedge
             }
-            if let silentPeers, ResolvedAddress(literal: host) == nil {
+            if let silentPeers, watched != nil {
                 group.addTask { await silentPeers.allSilent(servers.map(NameserverSilence.boardKey)) ? .silenced : .none }
             }
             var platform: PlatformResolution?
@@ -82,7 +84,7 @@ public enum DialNameResolution {
                     group.cancelAll()
                     let resolution = PlatformResolution(host: host, addresses: [], error: "no answer: every nameserver was judged silent",
                                                         errorClass: "timeout", durationSeconds: 0)
-                    return Result(resolution: resolution, goLookup: silencedLookup(host, conf: conf, servers: servers))
+                    return Result(resolution: resolution, goLookup: watched.flatMap { silencedLookup(host, conf: $0, servers: servers) })
                 case .none:
                     continue
                 }

@@ -47,22 +47,25 @@ final class ParallelSYNConnect: Sendable {
     private let loop: any EventLoop
     private let socketAddress: SocketAddress
     private let limit: Duration
-    private let rule: (@Sendable () -> SilentConnectRule)?
-    private let reference: @Sendable () -> Double?
+    /// The reference round trip as measured so far; nil: one connect, no judgement.
+    private let roundTrip: (@Sendable () -> Double?)?
     private let start = ContinuousClock.now
     private let state = NIOLockedValueBox(State())
 
     /// - Parameters:
-    ///   - limit: the longest any connect may take (and the race, without a rule).
-    ///   - rule: the current rule (it follows the reference round trip as that is measured); nil: one connect, no judgement.
-    ///   - reference: the reference round trip used, for the evidence.
-    init(loop: any EventLoop, to socketAddress: SocketAddress, limit: Duration, rule: (@Sendable () -> SilentConnectRule)?,
-         reference: @escaping @Sendable () -> Double? = { nil }) {
+    ///   - limit: the longest any connect may take (and the race, without a judgement).
+    ///   - roundTrip: the reference round trip to the address as it is measured (the rule
+    ///     follows it); nil: a single connect bounded by `limit`, never judged silent.
+    init(loop: any EventLoop, to socketAddress: SocketAddress, limit: Duration, roundTrip: (@Sendable () -> Double?)?) {
         self.loop = loop
         self.socketAddress = socketAddress
         self.limit = limit
-        self.rule = rule
-        self.reference = reference
+        self.roundTrip = roundTrip
+    }
+
+    /// The rule for the round trip measured by now; nil without judgement.
+    private var rule: SilentConnectRule? {
+        roundTrip.map { SilentConnectRule(referenceRoundTripSeconds: $0()) }
     }
 
     func run(handlers: @escaping @Sendable (any Channel, EventLoopPromise<FirstReadObserver.Observation>) throws -> Void) async -> Result {
@@ -76,7 +79,7 @@ final class ParallelSYNConnect: Sendable {
                 if let ready { continuation.resume(returning: ready); return }
                 launch(handlers)
                 if let rule {
-                    let suspect = min(rule().suspectAfterSeconds, PhaseClock.seconds(limit))
+                    let suspect = min(rule.suspectAfterSeconds, PhaseClock.seconds(limit))
                     loop.scheduleTask(in: PhaseClock.timeAmount(.milliseconds(Int64(suspect * 1000)))) { [self] in
                         suspicion(handlers)
                     }
@@ -162,7 +165,7 @@ final class ParallelSYNConnect: Sendable {
     /// measured meanwhile moves it).
     private func scheduleJudgement() {
         guard let rule else { return }
-        let wait = rule().judgeAfterSeconds - elapsed
+        let wait = rule.judgeAfterSeconds - elapsed
         if wait <= 0 {
             finish(.silent(seconds: elapsed))
             return
@@ -175,7 +178,7 @@ final class ParallelSYNConnect: Sendable {
     /// Ends the race (once): closes every channel but `keep`. Returns false when it had already ended.
     @discardableResult
     private func finish(_ ending: Ending, keep: (any Channel)? = nil) -> Bool {
-        let result = Result(ending: ending, connects: state.withLockedValue { $0.started }, referenceRoundTrip: reference())
+        let result = Result(ending: ending, connects: state.withLockedValue { $0.started }, referenceRoundTrip: roundTrip?())
         let (continuation, others, first) = state.withLockedValue { state -> (CheckedContinuation<Result, Never>?, [any Channel], Bool) in
             guard !state.finished else { return (nil, [], false) }
             state.finished = true

@@ -43,12 +43,9 @@ struct TCPConnector: Sendable {
         guard remaining > .zero else { return failed(.timeout, errno: nil, detail: TCPFailureClassifier.timeoutDetail(endpoint: endpoint)) }
         let roundTrips = silence?.roundTrips
         let ip = address.ip
-        let reference: @Sendable () -> Double? = { roundTrips?.seconds(ip: ip) }
-        var rule: (@Sendable () -> SilentConnectRule)?
-        if silence != nil {
-            rule = { SilentConnectRule(referenceRoundTripSeconds: reference()) }
-        }
-        let race = ParallelSYNConnect(loop: loop, to: socketAddress, limit: remaining, rule: rule, reference: reference)
+        var roundTrip: (@Sendable () -> Double?)?
+        if silence != nil { roundTrip = { @Sendable in roundTrips?.seconds(ip: ip) } }
+        let race = ParallelSYNConnect(loop: loop, to: socketAddress, limit: remaining, roundTrip: roundTrip)
         let raced = await race.run { channel, observer in
             // Timed on the event loop, from just before connect(2) to channelActive: the awaiting task's view adds hops.
             try channel.pipeline.syncOperations.addHandler(ConnectTimingHandler(timing: timing))
