@@ -75,7 +75,7 @@ public struct SystemResolverView: Sendable {
         let servers = resolv.nameservers.compactMap { DNSServerAddress(parsing: $0) }
         enum First: Sendable { case full(ProbeResult<SystemResolverEvidence>), silent }
         let first: First? = await withTaskGroup(of: First?.self) { group -> First? in
-            group.addTask { .full(await runFully(name, deadline: deadline)) }
+            group.addTask { .full(await runFully(name, deadline: deadline, read: (conf, readError))) }
             group.addTask { await NameserverSilence.allSilent(servers, deadline: deadline) ? .silent : nil }
             for await first in group {
                 guard let first else { continue }
@@ -107,10 +107,12 @@ public struct SystemResolverView: Sendable {
     }
 
     /// Every server asked and getaddrinfo waited for, to the deadline if need be.
-    func runFully(_ name: String, deadline: ProbeDeadline) async -> ProbeResult<SystemResolverEvidence> {
+    /// - Parameter read: resolv.conf as the caller already read it (`readConf`); nil: read it here.
+    func runFully(_ name: String, deadline: ProbeDeadline,
+                  read: (conf: ResolvConf?, readError: String?)? = nil) async -> ProbeResult<SystemResolverEvidence> {
         let start = ContinuousClock.now
         async let platform = PlatformAddressResolver.resolve(name, deadline: deadline)
-        let (conf, readError) = readConf()
+        let (conf, readError) = read ?? readConf()
         let resolv = conf ?? ResolvConf.parse("")
         let candidates = resolv.candidates(for: name)
         let options = DNSQueryOptions(resolvConf: resolv)
