@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 import NIOPosix
 import Testing
 @testable import NetProbes
@@ -61,9 +62,11 @@ struct SilentConnectRuleTests {
         let reference = RoundTripReference()
         reference.record(ip: "127.0.0.1", seconds: 0.0001)
         var probe = TCPConnectProbe(attemptTimeout: .seconds(5), watchWindow: .milliseconds(100), tellResetOrigins: false)
-        probe.silence = SilentConnectJudging(roundTrips: reference, board: board)
+        let suspects = SuspectLog()
+        probe.silence = SilentConnectJudging(roundTrips: reference, board: board, onSuspect: suspects.record)
         let result = await probe.run(HostPort(host: "127.0.0.1", port: port), deadline: .after(seconds: 10))
         let attempt = try #require(result.evidence.attempts.first)
+        #expect(suspects.ips == ["127.0.0.1"], "the connect became suspect once, when its extra SYNs went out")
         #expect(result.outcome == .failed(FailureClass("timeout", "dial tcp 127.0.0.1:\(port): i/o timeout")), "\(result.outcome)")
         let judged = try #require(attempt.silentJudgement)
         #expect(judged.syns == SilentConnectRule.synsWhenSuspect)
@@ -78,4 +81,28 @@ struct SilentConnectRuleTests {
         #expect(dial.attempts.first?.error == "dial tcp 127.0.0.1:\(port): i/o timeout")
         #expect((dial.attempts.first?.durationSeconds ?? 9) < 1)
     }
+
+    /// A port that answers is never suspected (the endpoint run starts its early trace only on
+    /// suspicion, so a healthy endpoint is never traced however loaded the machine is).
+    @Test func anAnsweringPortIsNeverSuspected() async throws {
+        let listener = try TCPLoopbackTests.Listener(.hold)
+        defer { listener.stop() }
+        let reference = RoundTripReference()
+        reference.record(ip: "127.0.0.1", seconds: 0.0001)
+        let suspects = SuspectLog()
+        var probe = TCPConnectProbe(attemptTimeout: .seconds(5), watchWindow: .milliseconds(400), tellResetOrigins: false)
+        probe.silence = SilentConnectJudging(roundTrips: reference, board: SilentPeerBoard(), onSuspect: suspects.record)
+        let result = await probe.run(HostPort(host: "127.0.0.1", port: listener.port), deadline: .after(seconds: 10))
+        #expect(result.outcome == .ok, "\(result.outcome)")
+        #expect(suspects.ips.isEmpty, "\(suspects.ips)")
+    }
+}
+
+/// The addresses a probe reported as suspect, in order.
+private final class SuspectLog: Sendable {
+    private let recorded = NIOLockedValueBox<[String]>([])
+
+    var ips: [String] { recorded.withLockedValue { $0 } }
+
+    @Sendable func record(_ ip: String) { recorded.withLockedValue { $0.append(ip) } }
 }

@@ -1,4 +1,3 @@
-import NIOConcurrencyHelpers
 import NetProbes
 
 /// Probes one endpoint layer by layer under ONE deadline, each fact once: the system
@@ -84,9 +83,12 @@ public struct EndpointProbeRun: Sendable {
         // A port that answers no SYN is judged against the ICMP round trip as it comes in
         // (`SilentConnectRule`), not waited out.
         let roundTrips = RoundTripReference()
+        // Addresses whose connect became suspect; it ends with the TCP layer.
+        let (suspects, suspected) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .unbounded)
         let tcpProbe = {
             var probe = TCPConnectProbe(attemptTimeout: .milliseconds(Int64(attemptSeconds * 1000)))
-            probe.silence = SilentConnectJudging(roundTrips: roundTrips, board: silentPeers)
+            probe.silence = SilentConnectJudging(roundTrips: roundTrips, board: silentPeers,
+                                                 onSuspect: { ip in suspected.yield(ip) })
             return probe
         }()
         let watcher = SynSentWatcher(table: socketTable, interval: .milliseconds(100), minimumSeconds: min(1, attemptSeconds / 2))
@@ -101,16 +103,14 @@ public struct EndpointProbeRun: Sendable {
         // one is not reported (it would be a symptom).
         let checks = checks
         let cutoff = TCPWatchCutoff()
-        let connected = NIOLockedValueBox(false)
-        let onConnected: @Sendable () -> Void = { connected.withLockedValue { $0 = true } }
         let tcpLayer: @Sendable () async -> (ProbeResult<TCPConnectEvidence>?, SynSentEvidence?) = {
             if checks.contains(.tcp) && checks.contains(.sockets) && !endpoints.isEmpty {
                 let watched = await watcher.watch(endpoints) {
-                    await tcpProbe.run(hostPort, resolved: resolution, deadline: deadline, onConnected: onConnected, cutoff: cutoff)
+                    await tcpProbe.run(hostPort, resolved: resolution, deadline: deadline, cutoff: cutoff)
                 }
                 return (watched.result, watched.evidence)
             } else if checks.contains(.tcp) {
-                return (await tcpProbe.run(hostPort, resolved: resolution, deadline: deadline, onConnected: onConnected, cutoff: cutoff), nil)
+                return (await tcpProbe.run(hostPort, resolved: resolution, deadline: deadline, cutoff: cutoff), nil)
             }
             return (nil, nil)
         }
@@ -118,18 +118,20 @@ public struct EndpointProbeRun: Sendable {
         // overlap the TCP layer's instead of following it); when TCP fails they are cancelled
         // (a dial in flight gives up at once) and their evidence dropped.
         let upper = Task { await upperLayers(resolution: resolution, deadline: deadline, cutoff: cutoff) }
-        // A connect still unanswered at the rule's suspicion time gets its trace at once, beside
-        // the extra SYNs: when the port is then judged silent, the path is already known.
+        // The first address's connect, once the TCP layer suspects it (its first SYN unanswered
+        // at the rule's suspicion time), gets its trace at once, beside the extra SYNs: when the
+        // port is then judged silent, the path is already known. A port that answers is never
+        // suspected, so a healthy endpoint is never traced, however loaded the machine is.
         let early = checks.contains(.path) && checks.contains(.tcp) ? addresses.first : nil
         let earlyTrace = Task { () -> (String, ProbeResult<TraceEvidence>?)? in
             guard let early else { return nil }
-            let rule = SilentConnectRule(referenceRoundTripSeconds: roundTrips.seconds(ip: early.ip))
-            try? await Task.sleep(for: .milliseconds(Int64(rule.suspectAfterSeconds * 1000)))
-            // Only for a connect still unanswered: a connected port is being watched, not suspected.
-            guard !Task.isCancelled, !connected.withLockedValue({ $0 }) else { return nil }
-            return (early.ip, await trace(early.ip, deadline: deadline, wait: Self.earlyTraceWait(roundTrips.seconds(ip: early.ip))))
+            for await ip in suspects where ip == early.ip {
+                return (early.ip, await trace(early.ip, deadline: deadline, wait: Self.earlyTraceWait(roundTrips.seconds(ip: early.ip))))
+            }
+            return nil
         }
         (evidence.tcp, evidence.synSent) = await tcpLayer()
+        suspected.finish()
         if !(evidence.tcp?.outcome.isOK ?? true) { upper.cancel() }
 
         var traceTarget: String?

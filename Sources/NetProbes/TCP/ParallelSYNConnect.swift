@@ -49,6 +49,8 @@ final class ParallelSYNConnect: Sendable {
     private let limit: Duration
     /// The reference round trip as measured so far; nil: one connect, no judgement.
     private let roundTrip: (@Sendable () -> Double?)?
+    /// Told once when the first SYN is still unanswered at the suspicion time.
+    private let onSuspect: (@Sendable () -> Void)?
     private let start = ContinuousClock.now
     private let state = NIOLockedValueBox(State())
 
@@ -56,11 +58,14 @@ final class ParallelSYNConnect: Sendable {
     ///   - limit: the longest any connect may take (and the race, without a judgement).
     ///   - roundTrip: the reference round trip to the address as it is measured (the rule
     ///     follows it); nil: a single connect bounded by `limit`, never judged silent.
-    init(loop: any EventLoop, to socketAddress: SocketAddress, limit: Duration, roundTrip: (@Sendable () -> Double?)?) {
+    ///   - onSuspect: called when the extra connects go out (not when the race ended first).
+    init(loop: any EventLoop, to socketAddress: SocketAddress, limit: Duration, roundTrip: (@Sendable () -> Double?)?,
+         onSuspect: (@Sendable () -> Void)? = nil) {
         self.loop = loop
         self.socketAddress = socketAddress
         self.limit = limit
         self.roundTrip = roundTrip
+        self.onSuspect = onSuspect
     }
 
     /// The rule for the round trip measured by now; nil without judgement.
@@ -157,6 +162,7 @@ final class ParallelSYNConnect: Sendable {
             finish(.failed(error, seconds: elapsed))
             return
         }
+        onSuspect?()
         for _ in 1..<SilentConnectRule.synsWhenSuspect { launch(handlers) }
         scheduleJudgement()
     }

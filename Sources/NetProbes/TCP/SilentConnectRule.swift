@@ -52,13 +52,20 @@ public final class RoundTripReference: Sendable {
 }
 
 /// What a TCP probe needs to judge silent ports early: the round trips measured so far and
-/// the run's board of silent ports (either may be absent).
+/// the run's board of silent ports (either may be absent), and whom to tell when a connect
+/// becomes suspect.
 public struct SilentConnectJudging: Sendable {
     public var roundTrips: RoundTripReference?
     public var board: SilentPeerBoard?
+    /// Called with the address whose first SYN is still unanswered at the rule's suspicion
+    /// time (when the extra SYNs go out): work that only a silent port needs, such as the
+    /// path trace, starts from the connect's own evidence instead of a timer of its own.
+    public var onSuspect: (@Sendable (_ ip: String) -> Void)?
 
-    public init(roundTrips: RoundTripReference? = nil, board: SilentPeerBoard? = nil) {
+    public init(roundTrips: RoundTripReference? = nil, board: SilentPeerBoard? = nil,
+                onSuspect: (@Sendable (_ ip: String) -> Void)? = nil) {
         self.roundTrips = roundTrips
         self.board = board
+        self.onSuspect = onSuspect
     }
 }

@@ -28,11 +28,9 @@ public struct TCPConnectProbe: Sendable {
 
     /// - Parameter resolved: the name's getaddrinfo answer when the caller already has it
     ///   (the endpoint probe's DNS layer): the name is not looked up a second time.
-    /// - Parameter onConnected: called when an address first completes the handshake, before its
-    ///   watch window ends (it may be called again for other addresses).
     /// - Parameter cutoff: ends the connections' reset watch early (see `TCPWatchCutoff`).
     public func run(_ target: HostPort, resolved: PlatformResolution? = nil, deadline: ProbeDeadline,
-                    onConnected: (@Sendable () -> Void)? = nil, cutoff: TCPWatchCutoff? = nil) async -> ProbeResult<TCPConnectEvidence> {
+                    cutoff: TCPWatchCutoff? = nil) async -> ProbeResult<TCPConnectEvidence> {
         let start = ContinuousClock.now
         let port = target.port ?? 443
         var evidence = TCPConnectEvidence(host: target.host, port: port)
@@ -63,7 +61,7 @@ public struct TCPConnectProbe: Sendable {
         let witness = tellResetOrigins ? TCPResetWitness.open(families: Set(ordered.map(\.family))) : nil
         var attempts = await withTaskGroup(of: TCPConnectAttempt.self) { group in
             for (order, address) in ordered.enumerated() {
-                group.addTask { await connector.attempt(address, port: port, order: order, deadline: deadline, onConnected: onConnected) }
+                group.addTask { await connector.attempt(address, port: port, order: order, deadline: deadline) }
             }
             var all: [TCPConnectAttempt] = []
             for await attempt in group { all.append(attempt) }

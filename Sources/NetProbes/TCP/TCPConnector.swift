@@ -17,10 +17,7 @@ struct TCPConnector: Sendable {
     /// Judge a silent port by `SilentConnectRule` instead of waiting out `attemptTimeout`; nil: one connect, as nc makes it.
     var silence: SilentConnectJudging?
 
-    /// - Parameter onConnected: called once the handshake completed, before the watch window
-    ///   (a caller may start what needs a connectable port without waiting for the window).
-    func attempt(_ address: ResolvedAddress, port: Int, order: Int, deadline: ProbeDeadline,
-                 onConnected: (@Sendable () -> Void)? = nil) async -> TCPConnectAttempt {
+    func attempt(_ address: ResolvedAddress, port: Int, order: Int, deadline: ProbeDeadline) async -> TCPConnectAttempt {
         let endpoint = address.withPort(port)
         let limit = deadline.capped(at: attemptTimeout)
         let loop = MultiThreadedEventLoopGroup.singleton.next()
@@ -45,7 +42,8 @@ struct TCPConnector: Sendable {
         let ip = address.ip
         var roundTrip: (@Sendable () -> Double?)?
         if silence != nil { roundTrip = { @Sendable in roundTrips?.seconds(ip: ip) } }
-        let race = ParallelSYNConnect(loop: loop, to: socketAddress, limit: remaining, roundTrip: roundTrip)
+        let onSuspect = silence?.onSuspect.map { tell in { @Sendable in tell(ip) } }
+        let race = ParallelSYNConnect(loop: loop, to: socketAddress, limit: remaining, roundTrip: roundTrip, onSuspect: onSuspect)
         let raced = await race.run { channel, observer in
             // Timed on the event loop, from just before connect(2) to channelActive: the awaiting task's view adds hops.
             try channel.pipeline.syncOperations.addHandler(ConnectTimingHandler(timing: timing))
@@ -75,7 +73,6 @@ struct TCPConnector: Sendable {
         case .failed(let error, _):
             return failed(.error, errno: nil, detail: "dial tcp \(endpoint): \(error)")
         }
-        onConnected?()
         // One connect: its own handshake time; several: from the first SYN (the timing handlers
         // of the connects share one clock, and the user waited from the first).
         let connectMilliseconds = raced.connects == 1 ? (timing.seconds.map { $0 * 1000 } ?? raceSeconds * 1000) : raceSeconds * 1000
