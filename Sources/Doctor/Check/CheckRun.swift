@@ -78,7 +78,7 @@ public struct CheckRun: Sendable {
         // rather than inside the first TLS handshake that needs them; `--only config` needs none.
         let environment = environment
         if !checks.isDisjoint(with: CheckName.endpointLayers) || checks.contains(.modules) || checks.contains(.toolchain) {
-            Task.detached { _ = TrustStore.shared(environment: environment).verifier }
+            TrustStore.shared(environment: environment).prepare()
         }
         // The deadline covers the configuration stage too: a huge go.mod ends in a
         // `config.unfinished` failure at the deadline instead of running on.

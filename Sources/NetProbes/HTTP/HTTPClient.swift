@@ -94,7 +94,7 @@ public struct HTTPClient: Sendable {
 
     public func fetch(_ url: HTTPRequestURL, deadline: ProbeDeadline) async -> HTTPFetch {
         let selector = HTTPProxySelector(environment: options.environment)
-        let runner = HTTPHopRunner(options: options, selector: selector, verifier: options.trust.verifier)
+        let runner = HTTPHopRunner(options: options, selector: selector)
         var evidence = HTTPEvidence(method: options.method, url: url.redacted, followRedirects: options.followRedirects,
                                     hops: [], chain: [url.redacted], finalStatus: nil, statusClass: nil, goError: nil)
         evidence.firstByteTimeoutSeconds = options.firstByteTimeout.map(PhaseClock.seconds)

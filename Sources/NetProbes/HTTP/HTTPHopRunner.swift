@@ -12,7 +12,6 @@ import Glibc
 struct HTTPHopRunner: Sendable {
     var options: HTTPClientOptions
     var selector: HTTPProxySelector
-    var verifier: CertificateChainVerifier
 
     func run(_ url: HTTPRequestURL, deadline: ProbeDeadline) async -> (HTTPHop, CollectedResponse?) {
         let start = ContinuousClock.now
@@ -70,7 +69,8 @@ struct HTTPHopRunner: Sendable {
                 hop.tls = report
                 hop.timings.tls = report.durationSeconds
                 if let failure = report.failure { return done(failure) }
-                let verdict = await verifier.verify(chain: report.chainDER, serverName: url.host, now: options.now())
+                // The roots were loading beside the dial and the handshake (see TrustStore.loaded).
+                let verdict = await options.trust.loaded().verifier.verify(chain: report.chainDER, serverName: url.host, now: options.now())
                 hop.tlsVerdict = verdict
                 // Never send a byte over a connection that did not verify, unless told to be insecure.
                 if let failure = verdict.failure, !options.insecure { return done(failure) }

@@ -40,28 +40,31 @@ public struct TLSProbe: Sendable {
     public func run(_ target: Target, deadline: ProbeDeadline) async -> ProbeResult<TLSEvidence> {
         let start = ContinuousClock.now
         let serverName = target.serverName ?? target.host
+        // The roots load beside the dial and the handshake; they are awaited only to report
+        // their origin and to verify the chain.
         let trust = TrustStore.shared(environment: environment)
-        let roots = trust.roots
+        trust.prepare()
         let clock = now()
         var evidence = TLSEvidence(host: target.host, port: target.port, serverName: serverName, addresses: [],
-                                   connectAttempts: [], handshake: nil, verdict: nil, trustRoots: roots.origin,
+                                   connectAttempts: [], handshake: nil, verdict: nil, trustRoots: TrustRootOrigin.notLoaded,
                                    localTime: Self.localTime(clock))
         let label = HostPort(host: target.host, port: target.port).description
-        func finish(_ outcome: ProbeOutcome) -> ProbeResult<TLSEvidence> {
-            ProbeResult(target: label, outcome: outcome, evidence: evidence, durationSeconds: PhaseClock.seconds(since: start))
+        func finish(_ outcome: ProbeOutcome) async -> ProbeResult<TLSEvidence> {
+            evidence.trustRoots = await trust.loaded().roots.origin
+            return ProbeResult(target: label, outcome: outcome, evidence: evidence, durationSeconds: PhaseClock.seconds(since: start))
         }
         let dial = await HTTPDialer.dial(host: target.host, port: target.port, resolved: resolved, deadline: deadline)
         evidence.addresses = dial.resolution.addresses
         evidence.connectAttempts = dial.attempts
-        guard let channel = dial.channel else { return finish(.failed(HTTPDialer.failure(of: dial, host: target.host))) }
+        guard let channel = dial.channel else { return await finish(.failed(HTTPDialer.failure(of: dial, host: target.host))) }
         let handshake = await TLSClientSetup.handshake(on: channel, serverName: serverName, alpn: alpn,
                                                        deadline: handshakeTimeout.map { deadline.capped(at: $0) } ?? deadline)
         try? await channel.close().get()
         evidence.handshake = handshake
-        if let failure = handshake.failure { return finish(.failed(failure)) }
-        let verdict = await trust.verifier.verify(chain: handshake.chainDER, serverName: serverName, now: clock)
+        if let failure = handshake.failure { return await finish(.failed(failure)) }
+        let verdict = await trust.loaded().verifier.verify(chain: handshake.chainDER, serverName: serverName, now: clock)
         evidence.verdict = verdict
-        return finish(verdict.failure.map(ProbeOutcome.failed) ?? .ok)
+        return await finish(verdict.failure.map(ProbeOutcome.failed) ?? .ok)
     }
 
     /// ISO 8601 with this machine's UTC offset.

@@ -13,6 +13,10 @@ public struct TrustRootOrigin: Sendable, Codable, Equatable {
     public var certificateCount: Int
     /// Read errors other than "does not exist".
     public var problems: [String]
+
+    /// A probe's value until the roots it awaits have loaded; replaced before its evidence is
+    /// returned.
+    static let notLoaded = TrustRootOrigin(file: nil, directories: [], overriddenBy: [], certificateCount: 0, problems: [])
 }
 
 /// The roots the go command would trust on Linux (crypto/x509/root_unix.go loadSystemRoots,

@@ -1,5 +1,6 @@
 import Foundation
 import NIOConcurrencyHelpers
+import NIOPosix
 
 /// The trust roots one run uses, loaded from disk (SSL_CERT_FILE / SSL_CERT_DIR / the system
 /// bundle) at most once and shared by every request that holds this store. Parsing a system
@@ -7,7 +8,6 @@ import NIOConcurrencyHelpers
 /// audit take 90 s instead of well under a second.
 public final class TrustStore: Sendable {
     private let environment: [String: String]
-    private let loaded = LoadedRoots()
 
     public init(environment: [String: String]) {
         self.environment = environment
@@ -30,38 +30,55 @@ public final class TrustStore: Sendable {
 
     private static let sharedStores = NIOLockedValueBox<[TrustConfigurationKey: TrustStore]>([:])
 
-    /// The roots the go command would use for this environment.
-    public var roots: TrustRoots { load().roots }
+    /// The roots the go command would use for this environment, and the verifier built from
+    /// them (with the machine's public roots, to tell interception from a deliberately
+    /// narrowed SSL_CERT_FILE), loaded once.
+    ///
+    /// Loading reads and parses every file of the system bundle (tens of milliseconds, more
+    /// on a loaded machine), so it runs on NIO's blocking-I/O thread pool and callers await it
+    /// only where they need it: when a certificate chain is to be verified, after the
+    /// connection and the handshake it overlaps. A lock held across the load used to block a
+    /// cooperative thread of every probe that merely created a client, and with two cores that
+    /// stalled the whole run (a plain-http fetch waited for certificates it never used).
+    public func loaded() async -> LoadedTrust {
+        let environment = environment
+        let task = loading.withLockedValue { loading in
+            if let loading { return loading }
+            let started = Task { await Self.load(environment: environment) }
+            loading = started
+            return started
+        }
+        return await task.value
+    }
 
-    /// The verifier built from the roots the go command would use (and the machine's public
-    /// roots, to tell interception from a deliberately narrowed SSL_CERT_FILE).
-    public var verifier: CertificateChainVerifier { load().verifier }
+    /// Starts loading now (a run that will verify chains calls this first thing).
+    public func prepare() {
+        Task { _ = await loaded() }
+    }
 
-    private func load() -> (roots: TrustRoots, verifier: CertificateChainVerifier) {
-        loaded.value {
+    private let loading = NIOLockedValueBox<Task<LoadedTrust, Never>?>(nil)
+
+    private static func load(environment: [String: String]) async -> LoadedTrust {
+        let make: @Sendable () -> LoadedTrust = {
             let roots = TrustRoots.load(environment: environment)
             let publicRoots = roots.origin.overriddenBy.isEmpty ? roots : TrustRoots.systemDefaults()
-            return (roots, CertificateChainVerifier(roots: roots, publicRoots: publicRoots))
+            return LoadedTrust(roots: roots, verifier: CertificateChainVerifier(roots: roots, publicRoots: publicRoots))
         }
+        // The pool is NIO's process-wide one and is never shut down; should it be inactive,
+        // the load runs here instead (it is the same work, only on this thread).
+        if let loaded = try? await NIOThreadPool.singleton.runIfActive(make) { return loaded }
+        return make()
     }
+}
+
+/// A trust store's loaded roots and the verifier built from them.
+public struct LoadedTrust: Sendable {
+    public var roots: TrustRoots
+    public var verifier: CertificateChainVerifier
 }
 
 /// What in the environment decides the trust roots (TrustRoots.load reads only these).
 private struct TrustConfigurationKey: Hashable {
     var certFile: String?
     var certDirectories: String?
-}
-
-/// A lock-guarded once-only value.
-private final class LoadedRoots: Sendable {
-    private let stored = NIOLockedValueBox<(roots: TrustRoots, verifier: CertificateChainVerifier)?>(nil)
-
-    func value(_ make: () -> (roots: TrustRoots, verifier: CertificateChainVerifier)) -> (roots: TrustRoots, verifier: CertificateChainVerifier) {
-        stored.withLockedValue { stored in
-            if let stored { return stored }
-            let made = make()
-            stored = made
-            return made
-        }
-    }
 }
