@@ -96,7 +96,10 @@ public struct CheckRun: Sendable {
                                        silentPeers: silentPeers)
         let evidence = await probe(endpoints, deadline: deadline, counter: counter, silentPeers: silentPeers)
         let report = await fetch
-        let probed = Self.judge(endpoints, evidence, comparisons: await witnesses.settle(mainWorkTook: ContinuousClock.now - start))
+        // The public resolvers can change a verdict only where a layer failed (judged without them).
+        let decisive = Self.judge(endpoints, evidence, comparisons: [:]).contains { $0.verdict.rootLayer != nil }
+        let comparisons = await witnesses.settle(mainWorkTook: ContinuousClock.now - start, decisive: decisive)
+        let probed = Self.judge(endpoints, evidence, comparisons: comparisons)
         counter.fetchedToolchain(report)
         let outcomes = report.modules + (report.toolchain?.download.map { [$0] } ?? [])
         let results = probed.map { $0.settingUnused(databaseBase: report.sumdb?.base).markingUncontacted(outcomes).markingUnselected(checks) }

@@ -4,9 +4,10 @@ import NetProbes
 /// needs. Behind a firewall that silently drops DNS to the internet (most corporate networks)
 /// they never answer; waiting out their timeouts made a healthy check take seconds longer than
 /// the network needed. So they get a budget of their own: they have all the time the endpoint
-/// probes and the fetches take, plus a short grace, and are then cancelled. A resolver that
-/// did not answer by then is reported as a timeout ("8.8.8.8 (public): timeout"), which the DNS
-/// rules treat as no witness, never as the system resolver's fault.
+/// probes and the fetches take — plus a short grace only when a layer failed, where a witness
+/// can change the verdict — and are then cancelled. A resolver that did not answer by then is
+/// reported as a timeout ("8.8.8.8 (public): timeout"), which the DNS rules treat as no
+/// witness, never as the system resolver's fault.
 struct WitnessResolvers: Sendable {
     let comparison: Task<[String: ProbeResult<ResolverComparisonEvidence>], Never>
 
@@ -19,14 +20,23 @@ struct WitnessResolvers: Sendable {
     /// (plus its own recursion), and the witnesses started with the main work, which already
     /// spent several round trips (DNS, connect, TLS, first byte); so a slow network lengthens
     /// the grace a little while a silent resolver never holds the verdict by more than 0.15 s.
-    static func grace(mainWorkTook: Duration) -> Duration {
-        .milliseconds(50) + min(mainWorkTook / 8, .milliseconds(100))
+    /// Not decisive (every endpoint healthy): no grace.
+    static func grace(mainWorkTook: Duration, decisive: Bool = true) -> Duration {
+        decisive ? .milliseconds(50) + min(mainWorkTook / 8, .milliseconds(100)) : .zero
     }
 
-    /// The comparison, once it is done or the grace after `mainWorkTook` has passed (then cancelled).
-    func settle(mainWorkTook: Duration) async -> [String: ProbeResult<ResolverComparisonEvidence>] {
+    /// The comparison, once it is done or the grace after `mainWorkTook` has passed (then
+    /// cancelled). `decisive`: whether the witnesses can change the verdict (some endpoint's
+    /// layer failed: the DNS rules ask them which resolver would answer, or whether the
+    /// system's answer is poisoned). When every endpoint is healthy they could only add a
+    /// note, so what answered during the main work is taken and the rest is not waited for.
+    func settle(mainWorkTook: Duration, decisive: Bool) async -> [String: ProbeResult<ResolverComparisonEvidence>] {
         let comparison = comparison
-        let grace = Self.grace(mainWorkTook: mainWorkTook)
+        let grace = Self.grace(mainWorkTook: mainWorkTook, decisive: decisive)
+        if grace == .zero {
+            comparison.cancel()
+            return await comparison.value
+        }
         let timer = Task {
             try? await Task.sleep(for: grace)
             if !Task.isCancelled { comparison.cancel() }
