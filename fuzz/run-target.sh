@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs one target of the fuzzer binary over a copy of its seed corpus:
 #   fuzz/run-target.sh FUZZER TARGET WORK [libFuzzer flags...]
-# Crashes, hangs (> 5 s for one input) and memory blow-ups (> 2 GiB RSS) fail it; the input
-# is left in WORK/TARGET/artifacts. Prints one summary line: target, status, runs, seconds.
+# Crashes, hangs (> FUZZ_TIMEOUT s for one input, default 5) and memory blow-ups (> 2 GiB RSS)
+# fail it; the input is left in WORK/TARGET/artifacts. Prints one summary line: target,
+# status, runs, seconds. A long sweep at low priority beside builds can raise FUZZ_TIMEOUT:
+# libFuzzer's hang timer is wall-clock, so a starved or stopped process reads as a hang.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 fuzzer="$1" target="$2" work="$3"
@@ -20,7 +22,7 @@ start=$(date +%s.%N)
 # No Swift backtracer (its crash handler trips AddressSanitizer after a trap) and no leak
 # report at exit (the Swift runtime's caches look like leaks); libFuzzer's own trace stays.
 FUZZ_TARGET="$target" TMPDIR="$dir" SWIFT_BACKTRACE=enable=no ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}" "$fuzzer" "$dir/corpus" \
-    -timeout=5 -rss_limit_mb=2048 -max_len="$max_len" -detect_leaks=0 \
+    -timeout="${FUZZ_TIMEOUT:-5}" -rss_limit_mb=2048 -max_len="$max_len" -detect_leaks=0 \
     -artifact_prefix="$dir/artifacts/" -print_final_stats=1 "$@" >"$dir/log" 2>&1
 status=$?
 seconds=$(echo "$(date +%s.%N) - $start" | bc)
