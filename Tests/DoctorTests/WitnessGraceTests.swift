@@ -3,7 +3,8 @@ import NetProbes
 import Testing
 
 /// The public resolvers' grace after the main work: small, growing a little with a slow
-/// network, and bounded so a silent resolver never holds a verdict by more than 0.15 s — and
+/// network, and bounded so a silent resolver never holds a verdict by more than 0.15 s (50 ms once the
+/// witnesses have had half a second) — and
 /// none at all when every endpoint is healthy (the witnesses could only add a note).
 @Suite
 struct WitnessGraceTests {
@@ -11,7 +12,8 @@ struct WitnessGraceTests {
     func graceIsSmallAndBounded() {
         #expect(WitnessResolvers.grace(mainWorkTook: .zero) == .milliseconds(50))
         #expect(WitnessResolvers.grace(mainWorkTook: .milliseconds(400)) == .milliseconds(100))
-        #expect(WitnessResolvers.grace(mainWorkTook: .seconds(8)) == .milliseconds(150))
+        #expect(WitnessResolvers.grace(mainWorkTook: .milliseconds(480)) == .milliseconds(70))
+        #expect(WitnessResolvers.grace(mainWorkTook: .seconds(8)) == .milliseconds(50))
         #expect(WitnessResolvers.grace(mainWorkTook: .seconds(8), decisive: false) == .zero)
     }
 

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// NameserverSilence against scripted servers on 127.0.0.1: a server that answers anything is
-/// alive however slow its real answers; one that answers nothing is judged silent at 1.5 s,
+/// alive however slow its real answers; one that answers nothing is judged silent at 0.8 s,
 /// and the run's lookups then end at once in the go command's words.
 @Suite(.serialized)
 struct NameserverSilenceTests {

@@ -16,13 +16,17 @@ struct WitnessResolvers: Sendable {
     }
 
     /// The grace after the main work: 50 ms plus an eighth of what the main work took, at
-    /// most 0.15 s in all. A resolver that is reachable at all answers within one round trip
-    /// (plus its own recursion), and the witnesses started with the main work, which already
-    /// spent several round trips (DNS, connect, TLS, first byte); so a slow network lengthens
-    /// the grace a little while a silent resolver never holds the verdict by more than 0.15 s.
-    /// Not decisive (every endpoint healthy): no grace.
+    /// most 0.15 s in all, and only 50 ms once the witnesses have had half a second. A resolver
+    /// that is reachable at all answers within one round trip (plus its own recursion), and
+    /// the witnesses started with the main work, which already spent several round trips
+    /// (DNS, connect, TLS, first byte); so a slow network lengthens the grace a little while a
+    /// silent resolver never holds the verdict by more than 0.15 s — and a verdict that took
+    /// long to reach (a silent nameserver judged at 0.8 s) is not held further for witnesses
+    /// that had all that time. Not decisive (every endpoint healthy): no grace.
     static func grace(mainWorkTook: Duration, decisive: Bool = true) -> Duration {
-        decisive ? .milliseconds(50) + min(mainWorkTook / 8, .milliseconds(100)) : .zero
+        guard decisive else { return .zero }
+        let growing = Duration.milliseconds(50) + min(mainWorkTook / 8, .milliseconds(100))
+        return min(growing, max(.milliseconds(50), .milliseconds(550) - mainWorkTook))
     }
 
     /// The comparison, once it is done or the grace after `mainWorkTook` has passed (then
