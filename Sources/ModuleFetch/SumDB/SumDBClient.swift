@@ -9,6 +9,8 @@ public actor SumDBClient {
     let verifiers: NoteVerifiers
     let ops: any SumDBOps
     public nonisolated let tiles: SumDBTileFetcher
+    /// Tiles authenticated against the newest tree, shared by the lookups in it.
+    let authenticatedTiles = AuthenticatedTiles()
     var latest = LogTree.empty
     var latestNote: [UInt8] = []
     private var initialized: Result<Void, ModuleFetchError>?
@@ -104,7 +106,7 @@ public actor SumDBClient {
         guard record.id < tree.size else {
             throw ModuleFetchError("sumdb-misbehavior", "cannot validate record \(record.id) in tree of size \(tree.size)")
         }
-        let reader = TileHashReader(tree: tree, tileReader: tiles)
+        let reader = TileHashReader(tree: tree, tileReader: tiles, authenticated: authenticatedTiles)
         let hashes = try await reader.readHashes([TransparencyLog.storedHashIndex(level: 0, n: record.id)])
         guard hashes.first == LogHash.record(record.text) else {
             throw ModuleFetchError("sumdb-misbehavior", "cannot authenticate record data in server response")

@@ -6,10 +6,13 @@
 public struct TileHashReader<Reader: TileReader>: HashReader {
     public let tree: LogTree
     public let tileReader: Reader
+    /// Tiles already authenticated against `tree` by an earlier read (see `AuthenticatedTiles`).
+    public let authenticated: AuthenticatedTiles?
 
-    public init(tree: LogTree, tileReader: Reader) {
+    public init(tree: LogTree, tileReader: Reader, authenticated: AuthenticatedTiles? = nil) {
         self.tree = tree
         self.tileReader = tileReader
+        self.authenticated = authenticated
     }
 
     public func readHashes(_ indexes: [Int64]) async throws(ModuleFetchError) -> [LogHash] {
@@ -72,6 +75,24 @@ public struct TileHashReader<Reader: TileReader>: HashReader {
                 "tlog", "TileReader returned bad result slice (\(tile.path) len=\(bytes.count), want \(tile.width * LogHash.size))")
         }
 
+        if await authenticated?.covers(tree, tiles, data) != true {
+            try authenticate(tiles, data, subtrees: subtrees, subtreeTileOrder: subtreeTileOrder,
+                             subtreeTileCount: subtreeTileCount, tileOrder: tileOrder)
+            await authenticated?.remember(tree, tiles, data)
+        }
+
+        await tileReader.saveTiles(tiles, data: data)
+
+        return try indexes.enumerated().map { (i, index) throws(ModuleFetchError) -> LogHash in
+            let j = indexTileOrder[i]
+            return try tiles[j].hash(at: index, data: data[j])
+        }
+    }
+
+    /// Authenticates the tiles read for one call: the subtree tiles against the signed root,
+    /// every lower tile against the hash its parent tile holds for it.
+    private func authenticate(_ tiles: [LogTile], _ data: [[UInt8]], subtrees: [Int64], subtreeTileOrder: [Int],
+                              subtreeTileCount: Int, tileOrder: [LogTile: Int]) throws(ModuleFetchError) {
         // Authenticate the subtree tiles against the signed root.
         guard let lastSubtree = subtrees.last, let lastOrder = subtreeTileOrder.last else { throw inconsistent }
         var root = try tiles[lastOrder].hash(at: lastSubtree, data: data[lastOrder])
@@ -93,13 +114,6 @@ public struct TileHashReader<Reader: TileReader>: HashReader {
             }
             let expected = try p.hash(at: TransparencyLog.storedHashIndex(level: p.level * p.height, n: tile.number), data: data[j])
             guard expected == LogTile.tileHash(data[i][...]) else { throw inconsistent }
-        }
-
-        await tileReader.saveTiles(tiles, data: data)
-
-        return try indexes.enumerated().map { (i, index) throws(ModuleFetchError) -> LogHash in
-            let j = indexTileOrder[i]
-            return try tiles[j].hash(at: index, data: data[j])
         }
     }
 
